@@ -1,0 +1,145 @@
+// A multi-pattern (Aho-Corasick) automaton over UTF-16 code units, built for the rule engine's hot path:
+// - characters that occur in no pattern map to symbol 0 and send the scan straight back to the root, so the common
+//   case (a chat character no rule mentions) costs one table read;
+// - transitions live in one open-addressing hash table of typed arrays (no per-state objects), and failure links
+//   are followed only for characters that do occur in some pattern;
+// - every state carries the flat list of patterns that end there (its own and its failure chain's).
+
+const EMPTY = -1
+
+export class Automaton {
+  private readonly symbolOf = new Uint16Array(0x10000)
+  private readonly tableKeys: Int32Array
+  private readonly tableValues: Int32Array
+  private readonly mask: number
+  private readonly symbols: number
+  private readonly fail: Int32Array
+  private readonly outStart: Int32Array
+  private readonly outList: Int32Array
+  readonly patternCount: number
+
+  /** `patterns[i]` is found as pattern id i; empty patterns are never found. */
+  constructor(patterns: readonly string[]) {
+    this.patternCount = patterns.length
+    let symbols = 1
+    for (const pattern of patterns) {
+      for (let k = 0; k < pattern.length; k++) {
+        const code = pattern.charCodeAt(k)
+        if (this.symbolOf[code] === 0) this.symbolOf[code] = symbols++
+      }
+    }
+    this.symbols = symbols
+
+    // The trie, first with Map children (built once), then flattened.
+    const children: Map<number, number>[] = [new Map()]
+    const ends: number[][] = [[]]
+    patterns.forEach((pattern, id) => {
+      if (pattern.length === 0) return
+      let state = 0
+      for (let k = 0; k < pattern.length; k++) {
+        const symbol = this.symbolOf[pattern.charCodeAt(k)]!
+        let next = children[state]!.get(symbol)
+        if (next === undefined) {
+          next = children.length
+          children.push(new Map())
+          ends.push([])
+          children[state]!.set(symbol, next)
+        }
+        state = next
+      }
+      ends[state]!.push(id)
+    })
+
+    const stateCount = children.length
+    let edges = 0
+    for (const map of children) edges += map.size
+    let size = 16
+    while (size < edges * 2) size *= 2
+    this.mask = size - 1
+    this.tableKeys = new Int32Array(size).fill(EMPTY)
+    this.tableValues = new Int32Array(size)
+    children.forEach((map, state) => map.forEach((next, symbol) => this.put(state, symbol, next)))
+
+    // Failure links, breadth first; each state's output is its own patterns then its failure state's.
+    this.fail = new Int32Array(stateCount)
+    const outputs: number[][] = new Array(stateCount)
+    outputs[0] = ends[0]!
+    const queue: number[] = []
+    for (const next of children[0]!.values()) {
+      this.fail[next] = 0
+      queue.push(next)
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head]!
+      outputs[state] = ends[state]!.concat(outputs[this.fail[state]!]!)
+      for (const [symbol, next] of children[state]!) {
+        let f = this.fail[state]!
+        let target = this.get(f, symbol)
+        while (target === EMPTY && f !== 0) {
+          f = this.fail[f]!
+          target = this.get(f, symbol)
+        }
+        this.fail[next] = target === EMPTY ? 0 : target
+        queue.push(next)
+      }
+    }
+    this.outStart = new Int32Array(stateCount + 1)
+    let total = 0
+    for (let s = 0; s < stateCount; s++) {
+      this.outStart[s] = total
+      total += outputs[s]!.length
+    }
+    this.outStart[stateCount] = total
+    this.outList = new Int32Array(total)
+    for (let s = 0; s < stateCount; s++) this.outList.set(outputs[s]!, this.outStart[s]!)
+  }
+
+  private slot(state: number, symbol: number): number {
+    const key = state * this.symbols + symbol
+    return (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask
+  }
+
+  private put(state: number, symbol: number, next: number): void {
+    const key = state * this.symbols + symbol
+    let slot = this.slot(state, symbol)
+    while (this.tableKeys[slot] !== EMPTY) slot = (slot + 1) & this.mask
+    this.tableKeys[slot] = key
+    this.tableValues[slot] = next
+  }
+
+  private get(state: number, symbol: number): number {
+    const key = state * this.symbols + symbol
+    let slot = this.slot(state, symbol)
+    for (;;) {
+      const found = this.tableKeys[slot]!
+      if (found === key) return this.tableValues[slot]!
+      if (found === EMPTY) return EMPTY
+      slot = (slot + 1) & this.mask
+    }
+  }
+
+  /**
+   * Scans `codes[0..length)` and calls `found(patternId, endIndex)` for every occurrence (end exclusive).
+   * The pattern's length is known to the caller, so the start is `endIndex - pattern.length`.
+   */
+  scan(codes: Uint16Array, length: number, found: (patternId: number, end: number) => void): void {
+    const { symbolOf, fail, outStart, outList } = this
+    let state = 0
+    for (let k = 0; k < length; k++) {
+      const symbol = symbolOf[codes[k]!]!
+      if (symbol === 0) {
+        state = 0
+        continue
+      }
+      let next = this.get(state, symbol)
+      while (next === EMPTY && state !== 0) {
+        state = fail[state]!
+        next = this.get(state, symbol)
+      }
+      state = next === EMPTY ? 0 : next
+      const from = outStart[state]!
+      const to = outStart[state + 1]!
+      for (let o = from; o < to; o++) found(outList[o]!, k + 1)
+    }
+  }
+}

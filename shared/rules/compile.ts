@@ -1,0 +1,279 @@
+// A whole rule set compiled once: every literal term of every rule goes into one automaton, every sounds-like term
+// into a second one over the sound string, and a rule's boolean logic is evaluated only when one of its terms
+// occurred in the message. A parsed rule that no term of can occur is false (the parser refuses rules that would
+// match a message containing none of their terms), so skipping the others is exact, and thousands of rules cost
+// little more than a handful.
+import type { RE2JS } from 're2js'
+import { Automaton } from './automaton.ts'
+import { CompactBuffer } from './normalize.ts'
+import { compileRegex, termsOf, type Expr, type Term } from './parse.ts'
+import { requiredLiteral } from './regex-literal.ts'
+import { parseRules, RuleSetError } from './ruleset.ts'
+import { soundsInto } from './sounds.ts'
+import type { Explanation, MessageContext, Rule, RuleInput, TermHit } from './types.ts'
+
+interface TermSlot {
+  term: Term
+  rules: number[]
+  regex: RE2JS | null
+  /** For a regex: whether its required literal must be seen before it is worth running. */
+  gated: boolean
+}
+
+interface CompiledRule {
+  rule: Rule
+  expr: Expr
+  scope: Set<string> | null
+}
+
+/** What a pattern found by an automaton means: terms that occurred, or regexes worth running now. */
+interface PatternTargets {
+  terms: number[]
+  regexGates: number[]
+}
+
+class TermTable {
+  readonly slots: TermSlot[] = []
+  readonly idOf = new Map<Term, number>()
+  private readonly byKey = new Map<string, number>()
+
+  add(term: Term, ruleIndex: number): void {
+    // Words and phrases are both plain compact substrings, so the same text is one term.
+    const key = `${term.kind === 'phrase' ? 'word' : term.kind}\u0000${term.value}`
+    let id = this.byKey.get(key)
+    if (id === undefined) {
+      id = this.slots.length
+      this.byKey.set(key, id)
+      const regex = term.kind === 'regex' ? compileRegex(term.value) : null
+      this.slots.push({ term, rules: [], regex, gated: false })
+    }
+    const slot = this.slots[id]!
+    if (slot.rules[slot.rules.length - 1] !== ruleIndex) slot.rules.push(ruleIndex)
+    this.idOf.set(term, id)
+  }
+}
+
+class PatternIndex {
+  readonly patterns: string[] = []
+  readonly targets: PatternTargets[] = []
+  private readonly byText = new Map<string, number>()
+
+  targetsFor(text: string): PatternTargets {
+    let id = this.byText.get(text)
+    if (id === undefined) {
+      id = this.patterns.length
+      this.byText.set(text, id)
+      this.patterns.push(text)
+      this.targets.push({ terms: [], regexGates: [] })
+    }
+    return this.targets[id]!
+  }
+}
+
+export class CompiledRuleSet {
+  readonly rules: readonly Rule[]
+  private readonly compiled: CompiledRule[]
+  private readonly terms: TermTable
+  private readonly literals: PatternIndex
+  private readonly sounds: PatternIndex
+  private readonly literalAutomaton: Automaton
+  private readonly soundAutomaton: Automaton | null
+  private readonly kindTerms = new Map<string, number>()
+  /** Rules that must be evaluated on every message: they hold a regex with no required literal. */
+  private readonly ungatedRules: number[] = []
+
+  // Per-message scratch, reused so that matching allocates next to nothing.
+  private readonly buffer = new CompactBuffer()
+  private soundCodes = new Uint16Array(256)
+  private stamp = 0
+  private readonly termSeen: Int32Array
+  private readonly regexArmed: Int32Array
+  private readonly regexTried: Int32Array
+  private readonly regexResult: Uint8Array
+  private readonly ruleSeen: Int32Array
+  private candidates: number[] = []
+  private compact: string | null = null
+
+  constructor(parsed: { rule: Rule; expr: Expr }[]) {
+    this.rules = parsed.map((p) => p.rule)
+    this.compiled = parsed.map(({ rule, expr }) => ({ rule, expr, scope: rule.scope === 'all' ? null : new Set(rule.scope) }))
+    this.terms = new TermTable()
+    this.compiled.forEach((rule, index) => {
+      if (!rule.rule.enabled) return
+      for (const { term } of termsOf(rule.expr)) this.terms.add(term, index)
+    })
+
+    this.literals = new PatternIndex()
+    this.sounds = new PatternIndex()
+    const ungated = new Set<number>()
+    this.terms.slots.forEach((slot, id) => {
+      const { term } = slot
+      if (term.kind === 'word' || term.kind === 'phrase') this.literals.targetsFor(term.value).terms.push(id)
+      else if (term.kind === 'sounds') this.sounds.targetsFor(term.value).terms.push(id)
+      else if (term.kind === 'kind') this.kindTerms.set(term.value, id)
+      else {
+        const literal = requiredLiteral(term.value)
+        slot.gated = literal !== ''
+        if (slot.gated) this.literals.targetsFor(literal).regexGates.push(id)
+        else for (const rule of slot.rules) ungated.add(rule)
+      }
+    })
+    this.ungatedRules = [...ungated].sort((a, b) => a - b)
+    this.literalAutomaton = new Automaton(this.literals.patterns)
+    this.soundAutomaton = this.sounds.patterns.length ? new Automaton(this.sounds.patterns) : null
+
+    const termCount = this.terms.slots.length
+    this.termSeen = new Int32Array(termCount)
+    this.regexArmed = new Int32Array(termCount)
+    this.regexTried = new Int32Array(termCount)
+    this.regexResult = new Uint8Array(termCount)
+    this.ruleSeen = new Int32Array(this.compiled.length)
+  }
+
+  /** Names of all matching rules, in rule-set order. */
+  match(text: string, context: MessageContext = {}): string[] {
+    return this.matchIndices(text, context).map((index) => this.rules[index]!.name)
+  }
+
+  /** The first matching rule in priority order (which may be an 'ignore' rule), or null. */
+  first(text: string, context: MessageContext = {}): Rule | null {
+    const [index] = this.matchIndices(text, context, true)
+    return index === undefined ? null : this.rules[index]!
+  }
+
+  matchIndices(text: string, context: MessageContext = {}, firstOnly = false): number[] {
+    this.scanMessage(text, context, null)
+    this.candidates.sort((a, b) => a - b)
+    const matched: number[] = []
+    for (const index of this.candidates) {
+      if (this.applies(index, context) && this.evaluate(this.compiled[index]!.expr)) {
+        matched.push(index)
+        if (firstOnly) break
+      }
+    }
+    return matched
+  }
+
+  /** Which rules match and why: the terms that made each match, as spans of the original text. */
+  explain(text: string, context: MessageContext = {}): Explanation {
+    const spans = new Map<number, [number, number][]>()
+    this.scanMessage(text, context, spans)
+    const { starts, ends } = this.buffer
+    const matched = this.matchIndices(text, context).map((index) => {
+      const hits: TermHit[] = []
+      for (const { term, positive } of termsOf(this.compiled[index]!.expr)) {
+        const id = this.terms.idOf.get(term)!
+        if (!positive || !this.termTrue(id)) continue
+        const ranges = term.kind === 'regex' ? this.regexSpans(id) : term.kind === 'kind' ? [] : (spans.get(id) ?? [])
+        if (term.kind === 'kind') hits.push({ term: term.written, kind: term.kind, start: 0, end: 0 })
+        for (const [from, to] of ranges) hits.push({ term: term.written, kind: term.kind, start: starts[from]!, end: ends[to - 1]! })
+      }
+      hits.sort((a, b) => a.start - b.start || a.end - b.end)
+      return { name: this.rules[index]!.name, hits }
+    })
+    return { compact: this.compactString(), matched }
+  }
+
+  private applies(index: number, context: MessageContext): boolean {
+    const { rule, scope } = this.compiled[index]!
+    if (!rule.enabled) return false
+    if (!scope) return true
+    return (context.groupId !== undefined && scope.has(context.groupId)) || (context.groupTopic !== undefined && scope.has(context.groupTopic))
+  }
+
+  private markTerm(id: number): void {
+    if (this.termSeen[id] === this.stamp) return
+    this.termSeen[id] = this.stamp
+    this.addCandidates(this.terms.slots[id]!.rules)
+  }
+
+  private addCandidates(rules: readonly number[]): void {
+    for (const rule of rules) {
+      if (this.ruleSeen[rule] !== this.stamp) {
+        this.ruleSeen[rule] = this.stamp
+        this.candidates.push(rule)
+      }
+    }
+  }
+
+  private scanMessage(text: string, context: MessageContext, spans: Map<number, [number, number][]> | null): void {
+    this.stamp++
+    this.candidates = []
+    this.compact = null
+    this.buffer.fold(text)
+    const { codes, length } = this.buffer
+    const record = (index: PatternIndex) => (pattern: number, end: number) => {
+      const targets = index.targets[pattern]!
+      for (const id of targets.terms) {
+        this.markTerm(id)
+        if (spans) {
+          let list = spans.get(id)
+          if (!list) spans.set(id, (list = []))
+          list.push([end - index.patterns[pattern]!.length, end])
+        }
+      }
+      for (const id of targets.regexGates) {
+        if (this.regexArmed[id] !== this.stamp) {
+          this.regexArmed[id] = this.stamp
+          this.addCandidates(this.terms.slots[id]!.rules)
+        }
+      }
+    }
+    this.literalAutomaton.scan(codes, length, record(this.literals))
+    if (this.soundAutomaton) {
+      if (this.soundCodes.length < length) this.soundCodes = new Uint16Array(codes.length)
+      soundsInto(codes, length, this.soundCodes)
+      this.soundAutomaton.scan(this.soundCodes, length, record(this.sounds))
+    }
+    for (const kind of context.kinds ?? []) {
+      const id = this.kindTerms.get(kind)
+      if (id !== undefined) this.markTerm(id)
+    }
+    this.addCandidates(this.ungatedRules)
+  }
+
+  private compactString(): string {
+    if (this.compact === null) this.compact = this.buffer.text()
+    return this.compact
+  }
+
+  private termTrue(id: number): boolean {
+    const slot = this.terms.slots[id]!
+    if (!slot.regex) return this.termSeen[id] === this.stamp
+    if (slot.gated && this.regexArmed[id] !== this.stamp) return false
+    if (this.regexTried[id] !== this.stamp) {
+      this.regexTried[id] = this.stamp
+      this.regexResult[id] = slot.regex.test(this.compactString()) ? 1 : 0
+    }
+    return this.regexResult[id] === 1
+  }
+
+  private regexSpans(id: number): [number, number][] {
+    const matcher = this.terms.slots[id]!.regex!.matcher(this.compactString())
+    const ranges: [number, number][] = []
+    while (matcher.find()) {
+      if (matcher.end() > matcher.start()) ranges.push([matcher.start(), matcher.end()])
+    }
+    return ranges
+  }
+
+  private evaluate(expr: Expr): boolean {
+    switch (expr.type) {
+      case 'term':
+        return this.termTrue(this.terms.idOf.get(expr)!)
+      case 'not':
+        return !this.evaluate(expr.item)
+      case 'and':
+        return expr.items.every((item) => this.evaluate(item))
+      case 'or':
+        return expr.items.some((item) => this.evaluate(item))
+    }
+  }
+}
+
+/** Compiles a rule set; throws RuleSetError listing every bad rule (with line and column where that applies). */
+export function compileRuleSet(inputs: readonly (RuleInput | Rule)[]): CompiledRuleSet {
+  const { rules, problems } = parseRules(inputs)
+  if (problems.length) throw new RuleSetError(problems)
+  return new CompiledRuleSet(rules)
+}

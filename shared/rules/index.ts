@@ -1,0 +1,7 @@
+// The rule language: one import for the main process, the window and the command line.
+export * from './types.ts'
+export { normalizeText, compactText, type NormalizedText } from './normalize.ts'
+export { soundsOf } from './sounds.ts'
+export { parseExpression, termsOf, RuleSyntaxError, type Expr, type Term } from './parse.ts'
+export { compileRuleSet, CompiledRuleSet } from './compile.ts'
+export { parseRules, validateRules, resolveRule, describeProblem, ruleInputSchema, RuleSetError } from './ruleset.ts'

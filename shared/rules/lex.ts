@@ -1,0 +1,133 @@
+// Tokens of the rule language. The expression is NFKC-normalised first (so a Chinese input method's full-width
+// （ ） ｜ ＋ － ！ work), one code point at a time so that every token still knows where it stands in the text the
+// rep typed: errors point at the rep's own line and column.
+import type { SourcePosition } from './types.ts'
+
+export class RuleSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly position: SourcePosition,
+  ) {
+    super(message)
+    this.name = 'RuleSyntaxError'
+  }
+}
+
+export type Operator = '|' | '&' | '-' | '!' | '(' | ')'
+export type TermToken = 'word' | 'phrase' | 'regex' | 'sounds' | 'kind'
+
+export type Token =
+  | { type: 'op'; op: Operator; written: string; at: number }
+  | { type: 'term'; kind: TermToken; text: string; written: string; at: number }
+
+const OPERATOR_CHARS = new Map<string, Operator>([['|', '|'], ['&', '&'], ['+', '&'], ['-', '-'], ['!', '!'], ['(', '('], [')', ')']])
+const OPERATOR_WORDS = new Map<string, Operator>([['OR', '|'], ['AND', '&'], ['NOT', '!']])
+const KIND_PREFIX = 'kind:'
+
+function isWordChar(ch: string): boolean {
+  return !OPERATOR_CHARS.has(ch) && ch !== '"' && ch !== '#' && !/\s/u.test(ch)
+}
+
+/** Maps an offset in the normalised expression back to a position in the original text. */
+export class SourceMap {
+  constructor(
+    private readonly original: string,
+    private readonly origins: number[],
+  ) {}
+
+  position(normalizedOffset: number): SourcePosition {
+    const offset = this.origins[Math.min(normalizedOffset, this.origins.length - 1)] ?? 0
+    let line = 1
+    let lineStart = 0
+    for (let k = 0; k < offset; k++) {
+      if (this.original.charCodeAt(k) === 10) {
+        line++
+        lineStart = k + 1
+      }
+    }
+    return { line, column: offset - lineStart + 1, offset }
+  }
+}
+
+function normalizeExpression(source: string): { text: string; map: SourceMap } {
+  let text = ''
+  const origins: number[] = []
+  let offset = 0
+  for (const ch of source) {
+    const normalized = ch.normalize('NFKC')
+    for (let k = 0; k < normalized.length; k++) origins.push(offset)
+    text += normalized
+    offset += ch.length
+  }
+  origins.push(offset)
+  return { text, map: new SourceMap(source, origins) }
+}
+
+/** Reads a delimited body ("phrase" or /regex/) starting after its opening delimiter. */
+function readDelimited(text: string, from: number, close: string, unescape: boolean): { body: string; end: number } | null {
+  let body = ''
+  for (let k = from; k < text.length; k++) {
+    const ch = text[k]!
+    if (ch === '\\' && k + 1 < text.length) {
+      const next = text[k + 1]!
+      if (unescape && (next === close || next === '\\')) body += next
+      else body += ch + next
+      k++
+    } else if (ch === close) return { body, end: k + 1 }
+    else body += ch
+  }
+  return null
+}
+
+export function tokenize(source: string): { tokens: Token[]; map: SourceMap; end: number } {
+  const { text, map } = normalizeExpression(source)
+  const tokens: Token[] = []
+  const fail = (message: string, at: number): never => {
+    throw new RuleSyntaxError(message, map.position(at))
+  }
+  let i = 0
+  while (i < text.length) {
+    const ch = text[i]!
+    if (/\s/u.test(ch)) {
+      i++
+    } else if (ch === '#') {
+      while (i < text.length && text[i] !== '\n') i++
+    } else if (OPERATOR_CHARS.has(ch)) {
+      tokens.push({ type: 'op', op: OPERATOR_CHARS.get(ch)!, written: ch, at: i })
+      i++
+    } else if (ch === '"') {
+      const read = readDelimited(text, i + 1, '"', true) ?? fail('unterminated quote: this " has no closing "', i)
+      tokens.push({ type: 'term', kind: 'phrase', text: read.body, written: text.slice(i, read.end), at: i })
+      i = read.end
+    } else if (ch === '/') {
+      const read = readDelimited(text, i + 1, '/', false) ?? fail('unterminated regex: this / has no closing /', i)
+      tokens.push({ type: 'term', kind: 'regex', text: read.body, written: text.slice(i, read.end), at: i })
+      i = read.end
+    } else if (ch === '~') {
+      const start = i
+      i++
+      let body: string
+      if (text[i] === '"') {
+        const read = readDelimited(text, i + 1, '"', true) ?? fail('unterminated quote: this " has no closing "', i)
+        body = read.body
+        i = read.end
+      } else {
+        const wordStart = i
+        while (i < text.length && isWordChar(text[i]!)) i++
+        body = text.slice(wordStart, i)
+        if (body === '') fail('~ (sounds like) must be followed by a word or a "phrase"', start)
+      }
+      tokens.push({ type: 'term', kind: 'sounds', text: body, written: text.slice(start, i), at: start })
+    } else {
+      const start = i
+      while (i < text.length && isWordChar(text[i]!)) i++
+      const word = text.slice(start, i)
+      const op = OPERATOR_WORDS.get(word)
+      if (op) tokens.push({ type: 'op', op, written: word, at: start })
+      else if (word.toLowerCase().startsWith(KIND_PREFIX)) {
+        tokens.push({ type: 'term', kind: 'kind', text: word.slice(KIND_PREFIX.length).toLowerCase(), written: word, at: start })
+      } else tokens.push({ type: 'term', kind: 'word', text: word, written: word, at: start })
+    }
+  }
+  return { tokens, map, end: text.length }
+}

@@ -1,0 +1,170 @@
+// The compact text: the one form every message, word, phrase and regex is read in.
+// NFKC, lower case, traditional -> simplified (OpenCC), then only letters and digits are kept.
+//
+// Messages are folded one character cluster (a code point plus any combining marks after it) at a time, so that
+// every compact character knows which span of the original text it came from (for highlighting), and so that the
+// result of folding each distinct character is computed once and then read from a table: the hot path is a loop of
+// table look-ups, not a chain of string conversions.
+import { Converter } from 'opencc-js/t2cn'
+
+const toSimplified = Converter({ from: 't', to: 'cn' })
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+const MARK = /^\p{M}$/u
+
+/** Folds one character cluster: NFKC, lower case, simplified, letters and digits only. */
+export function foldCluster(cluster: string): string {
+  const simplified = toSimplified(cluster.normalize('NFKC').toLowerCase())
+  let kept = ''
+  for (const ch of simplified) if (LETTER_OR_DIGIT.test(ch)) kept += ch
+  return kept
+}
+
+const enum Kind {
+  Unknown = 0,
+  Drop = 1,
+  Single = 2,
+  Multi = 3,
+  Mark = 4,
+  HighSurrogate = 5,
+}
+
+// Per BMP code unit: what it folds to. Filled lazily; a chat only ever shows a few thousand distinct characters.
+const kinds = new Uint8Array(0x10000)
+const singles = new Uint16Array(0x10000)
+const multis = new Map<number, string>()
+const astral = new Map<number, string>()
+
+function classify(code: number): Kind {
+  let kind: Kind
+  if (code >= 0xd800 && code <= 0xdbff) kind = Kind.HighSurrogate
+  else if (code >= 0xdc00 && code <= 0xdfff) kind = Kind.Drop
+  else {
+    const ch = String.fromCharCode(code)
+    if (MARK.test(ch)) kind = Kind.Mark
+    else {
+      const folded = foldCluster(ch)
+      if (folded.length === 0) kind = Kind.Drop
+      else if (folded.length === 1) {
+        kind = Kind.Single
+        singles[code] = folded.charCodeAt(0)
+      } else {
+        kind = Kind.Multi
+        multis.set(code, folded)
+      }
+    }
+  }
+  kinds[code] = kind
+  return kind
+}
+
+function foldAstral(codePoint: number): string {
+  let folded = astral.get(codePoint)
+  if (folded === undefined) {
+    folded = foldCluster(String.fromCodePoint(codePoint))
+    astral.set(codePoint, folded)
+  }
+  return folded
+}
+
+function isMark(code: number): boolean {
+  return (kinds[code] || classify(code)) === Kind.Mark
+}
+
+/**
+ * A reusable output buffer: compact UTF-16 code units, and for each the original [start, end) range.
+ * The engine keeps one per compiled set so matching a message allocates nothing.
+ */
+export class CompactBuffer {
+  codes = new Uint16Array(256)
+  starts = new Int32Array(256)
+  ends = new Int32Array(256)
+  length = 0
+
+  private ensure(extra: number): void {
+    const needed = this.length + extra
+    if (needed <= this.codes.length) return
+    const size = Math.max(needed, this.codes.length * 2)
+    const grow = <T extends Uint16Array | Int32Array>(old: T, fresh: T): T => (fresh.set(old), fresh)
+    this.codes = grow(this.codes, new Uint16Array(size))
+    this.starts = grow(this.starts, new Int32Array(size))
+    this.ends = grow(this.ends, new Int32Array(size))
+  }
+
+  private pushString(folded: string, start: number, end: number): void {
+    this.ensure(folded.length)
+    for (let k = 0; k < folded.length; k++) {
+      this.codes[this.length] = folded.charCodeAt(k)
+      this.starts[this.length] = start
+      this.ends[this.length] = end
+      this.length++
+    }
+  }
+
+  /** Folds `text` into this buffer, replacing what it held. */
+  fold(text: string): void {
+    this.length = 0
+    this.ensure(text.length)
+    const n = text.length
+    let i = 0
+    while (i < n) {
+      const code = text.charCodeAt(i)
+      const kind = kinds[code] || classify(code)
+      let end = i + 1
+      if (kind === Kind.HighSurrogate && end < n) {
+        const low = text.charCodeAt(end)
+        if (low >= 0xdc00 && low <= 0xdfff) end++
+      }
+      if (end < n && isMark(text.charCodeAt(end))) {
+        // A base with combining marks folds as a whole (NFKC may compose them into one letter).
+        while (end < n && isMark(text.charCodeAt(end))) end++
+        this.pushString(foldCluster(text.slice(i, end)), i, end)
+      } else if (kind === Kind.Single) {
+        this.codes[this.length] = singles[code]!
+        this.starts[this.length] = i
+        this.ends[this.length] = end
+        this.length++
+      } else if (kind === Kind.Multi) {
+        this.pushString(multis.get(code)!, i, end)
+      } else if (kind === Kind.HighSurrogate && end === i + 2) {
+        this.pushString(foldAstral(text.codePointAt(i)!), i, end)
+      }
+      i = end
+    }
+  }
+
+  text(): string {
+    let out = ''
+    const chunk = 4096
+    for (let k = 0; k < this.length; k += chunk) {
+      out += String.fromCharCode.apply(null, this.codes.subarray(k, Math.min(this.length, k + chunk)) as unknown as number[])
+    }
+    return out
+  }
+}
+
+export interface NormalizedText {
+  compact: string
+  /** starts[k], ends[k]: the half-open range of the original text that compact character k came from. */
+  starts: Int32Array
+  ends: Int32Array
+}
+
+export function normalizeText(text: string): NormalizedText {
+  const buffer = new CompactBuffer()
+  buffer.fold(text)
+  return {
+    compact: buffer.text(),
+    starts: buffer.starts.slice(0, buffer.length),
+    ends: buffer.ends.slice(0, buffer.length),
+  }
+}
+
+/** The compact form alone, for terms and one-off use. */
+export function compactText(text: string): string {
+  return normalizeText(text).compact
+}
+
+/** Traditional -> simplified for Han characters only, leaving everything else (e.g. regex syntax) untouched. */
+export function simplifyHan(text: string): string {
+  return text.replace(/\p{Script=Han}/gu, (ch) => toSimplified(ch))
+}

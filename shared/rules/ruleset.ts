@@ -1,0 +1,75 @@
+// Rules as data: their shape, their defaults, and every problem a set of them can have, found in one pass.
+import { z } from 'zod'
+import { parseExpression, RuleSyntaxError, type Expr } from './parse.ts'
+import { RULE_ACTIONS, type Rule, type RuleInput, type RuleProblem } from './types.ts'
+
+export const ruleInputSchema = z.object({
+  name: z.string().trim().min(1, 'a rule needs a name'),
+  match: z.string(),
+  reply: z.string().nullable().optional(),
+  action: z.enum(RULE_ACTIONS).optional(),
+  enabled: z.boolean().optional(),
+  scope: z.union([z.literal('all'), z.array(z.string().min(1))]).optional(),
+  dryRun: z.boolean().optional(),
+})
+
+export class RuleSetError extends Error {
+  constructor(readonly problems: RuleProblem[]) {
+    super(problems.map(describeProblem).join('\n'))
+    this.name = 'RuleSetError'
+  }
+}
+
+export function describeProblem(problem: RuleProblem): string {
+  const where = problem.position ? `${problem.position.line}:${problem.position.column}: ` : ''
+  return `${where}rule "${problem.rule}": ${problem.message}`
+}
+
+export function resolveRule(input: RuleInput): Rule {
+  return {
+    name: input.name.trim(),
+    match: input.match,
+    reply: input.reply ?? null,
+    action: input.action ?? 'warn',
+    enabled: input.enabled ?? true,
+    scope: input.scope ?? 'all',
+    dryRun: input.dryRun ?? false,
+  }
+}
+
+export interface ParsedRule {
+  rule: Rule
+  expr: Expr
+}
+
+/** Checks shape, names and expressions of every rule; returns the parsed rules only when there is no problem. */
+export function parseRules(inputs: readonly unknown[]): { rules: ParsedRule[]; problems: RuleProblem[] } {
+  const problems: RuleProblem[] = []
+  const rules: ParsedRule[] = []
+  const seen = new Set<string>()
+  inputs.forEach((input, index) => {
+    const fallbackName = typeof (input as { name?: unknown })?.name === 'string' ? (input as { name: string }).name : `#${index + 1}`
+    const shape = ruleInputSchema.safeParse(input)
+    if (!shape.success) {
+      for (const issue of shape.error.issues) {
+        const field = issue.path.join('.') || 'rule'
+        problems.push({ rule: fallbackName, index, message: `${field}: ${issue.message}` })
+      }
+      return
+    }
+    const rule = resolveRule(shape.data)
+    if (seen.has(rule.name)) problems.push({ rule: rule.name, index, message: 'another rule already has this name' })
+    seen.add(rule.name)
+    try {
+      rules.push({ rule, expr: parseExpression(rule.match) })
+    } catch (error) {
+      if (!(error instanceof RuleSyntaxError)) throw error
+      problems.push({ rule: rule.name, index, message: error.message, position: error.position })
+    }
+  })
+  return { rules: problems.length ? [] : rules, problems }
+}
+
+export function validateRules(inputs: readonly unknown[]): RuleProblem[] {
+  return parseRules(inputs).problems
+}
