@@ -20,9 +20,13 @@ interface TermSlot {
   gated: boolean
 }
 
+/** An expression with its terms resolved to term ids, evaluated without look-ups. */
+type Node = { op: 'term'; id: number } | { op: 'not'; item: Node } | { op: 'and' | 'or'; items: Node[] }
+
 interface CompiledRule {
   rule: Rule
   expr: Expr
+  node: Node
   scope: Set<string> | null
 }
 
@@ -48,7 +52,8 @@ class TermTable {
       this.slots.push({ term, rules: [], regex, gated: false })
     }
     const slot = this.slots[id]!
-    if (slot.rules[slot.rules.length - 1] !== ruleIndex) slot.rules.push(ruleIndex)
+    // A disabled rule's terms are known (for its node) but never make it a candidate.
+    if (ruleIndex >= 0 && slot.rules[slot.rules.length - 1] !== ruleIndex) slot.rules.push(ruleIndex)
     this.idOf.set(term, id)
   }
 }
@@ -93,15 +98,22 @@ export class CompiledRuleSet {
   private readonly ruleSeen: Int32Array
   private candidates: number[] = []
   private compact: string | null = null
+  private spans: Map<number, [number, number][]> | null = null
+  private readonly onLiteral = (pattern: number, end: number) => this.patternFound(this.literals, pattern, end)
+  private readonly onSound = (pattern: number, end: number) => this.patternFound(this.sounds, pattern, end)
 
   constructor(parsed: { rule: Rule; expr: Expr }[]) {
     this.rules = parsed.map((p) => p.rule)
-    this.compiled = parsed.map(({ rule, expr }) => ({ rule, expr, scope: rule.scope === 'all' ? null : new Set(rule.scope) }))
     this.terms = new TermTable()
-    this.compiled.forEach((rule, index) => {
-      if (!rule.rule.enabled) return
-      for (const { term } of termsOf(rule.expr)) this.terms.add(term, index)
+    parsed.forEach(({ rule, expr }, index) => {
+      for (const { term } of termsOf(expr)) this.terms.add(term, rule.enabled ? index : -1)
     })
+    this.compiled = parsed.map(({ rule, expr }) => ({
+      rule,
+      expr,
+      node: this.resolve(expr),
+      scope: rule.scope === 'all' ? null : new Set(rule.scope),
+    }))
 
     this.literals = new PatternIndex()
     this.sounds = new PatternIndex()
@@ -143,10 +155,10 @@ export class CompiledRuleSet {
 
   matchIndices(text: string, context: MessageContext = {}, firstOnly = false): number[] {
     this.scanMessage(text, context, null)
-    this.candidates.sort((a, b) => a - b)
+    if (this.candidates.length > 1) this.candidates.sort((a, b) => a - b)
     const matched: number[] = []
     for (const index of this.candidates) {
-      if (this.applies(index, context) && this.evaluate(this.compiled[index]!.expr)) {
+      if (this.applies(index, context) && this.evaluate(this.compiled[index]!.node)) {
         matched.push(index)
         if (firstOnly) break
       }
@@ -196,40 +208,43 @@ export class CompiledRuleSet {
     }
   }
 
-  private scanMessage(text: string, context: MessageContext, spans: Map<number, [number, number][]> | null): void {
-    this.stamp++
-    this.candidates = []
-    this.compact = null
-    this.buffer.fold(text)
-    const { codes, length } = this.buffer
-    const record = (index: PatternIndex) => (pattern: number, end: number) => {
-      const targets = index.targets[pattern]!
-      for (const id of targets.terms) {
-        this.markTerm(id)
-        if (spans) {
-          let list = spans.get(id)
-          if (!list) spans.set(id, (list = []))
-          list.push([end - index.patterns[pattern]!.length, end])
-        }
-      }
-      for (const id of targets.regexGates) {
-        if (this.regexArmed[id] !== this.stamp) {
-          this.regexArmed[id] = this.stamp
-          this.addCandidates(this.terms.slots[id]!.rules)
-        }
+  private patternFound(index: PatternIndex, pattern: number, end: number): void {
+    const targets = index.targets[pattern]!
+    for (const id of targets.terms) {
+      this.markTerm(id)
+      if (this.spans) {
+        let list = this.spans.get(id)
+        if (!list) this.spans.set(id, (list = []))
+        list.push([end - index.patterns[pattern]!.length, end])
       }
     }
-    this.literalAutomaton.scan(codes, length, record(this.literals))
+    for (const id of targets.regexGates) {
+      if (this.regexArmed[id] !== this.stamp) {
+        this.regexArmed[id] = this.stamp
+        this.addCandidates(this.terms.slots[id]!.rules)
+      }
+    }
+  }
+
+  private scanMessage(text: string, context: MessageContext, spans: Map<number, [number, number][]> | null): void {
+    this.stamp++
+    this.candidates.length = 0
+    this.compact = null
+    this.spans = spans
+    this.buffer.fold(text)
+    const { codes, length } = this.buffer
+    this.literalAutomaton.scan(codes, length, this.onLiteral)
     if (this.soundAutomaton) {
       if (this.soundCodes.length < length) this.soundCodes = new Uint16Array(codes.length)
       soundsInto(codes, length, this.soundCodes)
-      this.soundAutomaton.scan(this.soundCodes, length, record(this.sounds))
+      this.soundAutomaton.scan(this.soundCodes, length, this.onSound)
     }
     for (const kind of context.kinds ?? []) {
       const id = this.kindTerms.get(kind)
       if (id !== undefined) this.markTerm(id)
     }
     this.addCandidates(this.ungatedRules)
+    this.spans = null
   }
 
   private compactString(): string {
@@ -257,16 +272,29 @@ export class CompiledRuleSet {
     return ranges
   }
 
-  private evaluate(expr: Expr): boolean {
+  private resolve(expr: Expr): Node {
     switch (expr.type) {
       case 'term':
-        return this.termTrue(this.terms.idOf.get(expr)!)
+        return { op: 'term', id: this.terms.idOf.get(expr)! }
       case 'not':
-        return !this.evaluate(expr.item)
+        return { op: 'not', item: this.resolve(expr.item) }
+      default:
+        return { op: expr.type, items: expr.items.map((item) => this.resolve(item)) }
+    }
+  }
+
+  private evaluate(node: Node): boolean {
+    switch (node.op) {
+      case 'term':
+        return this.termTrue(node.id)
+      case 'not':
+        return !this.evaluate(node.item)
       case 'and':
-        return expr.items.every((item) => this.evaluate(item))
+        for (const item of node.items) if (!this.evaluate(item)) return false
+        return true
       case 'or':
-        return expr.items.some((item) => this.evaluate(item))
+        for (const item of node.items) if (this.evaluate(item)) return true
+        return false
     }
   }
 }

@@ -48,7 +48,8 @@ export function parseRules(inputs: readonly unknown[]): { rules: ParsedRule[]; p
   const rules: ParsedRule[] = []
   const seen = new Set<string>()
   inputs.forEach((input, index) => {
-    const fallbackName = typeof (input as { name?: unknown })?.name === 'string' ? (input as { name: string }).name : `#${index + 1}`
+    const written = (input as { name?: unknown } | null)?.name
+    const fallbackName = typeof written === 'string' && written.trim() ? written.trim() : `#${index + 1}`
     const shape = ruleInputSchema.safeParse(input)
     if (!shape.success) {
       for (const issue of shape.error.issues) {

@@ -1,0 +1,178 @@
+// Reads the original wx-bot tool's keyword file: one rule a line, `<pattern>"reply"`.
+//
+// The old tool handed each pattern to `new RegExp` as it stood after splitting on `-` (first part must match, the
+// others must not) and `+` (every part must match); `|` was the regex's own alternation. So `|`, `+` and `-` keep
+// their meaning here, and everything else becomes a quoted phrase of our language: the old tool's users wrote
+// keywords, not regexes, and a stray `.` or `(` must not turn into an operator or a syntax error.
+//
+// Where the old tool did something harmful, the import refuses the line instead of copying the harm: an empty
+// pattern or an empty alternative (`A|`) was a regex matching every message, so every message got the reply.
+import type { RuleInput } from './types.ts'
+import type { FilePosition, FileProblem } from './files.ts'
+
+export interface WxbotImport {
+  rules: RuleInput[]
+  /** Lines that could not be read; when there are any, `rules` holds only the lines that could. */
+  problems: FileProblem[]
+  /** Lines imported with a guess worth checking (no reply, regex characters taken literally). */
+  warnings: FileProblem[]
+  /** Where in the file a character of rule `index`'s match expression came from (the rule's line when no offset). */
+  positionOf(index: number, matchOffset?: number): FilePosition
+}
+
+export const WXBOT_RULE_PREFIX = 'wx-bot:'
+
+/** Characters that meant something to the old tool's `new RegExp` but are plain text after the import. */
+const REGEX_CHARACTERS = /[\\.*?()[\]{}^$]/gu
+
+interface ImportedLine {
+  rule: RuleInput
+  line: number
+  /** For each UTF-16 unit of `rule.match`, the 1-based file column it stands for. */
+  columns: number[]
+}
+
+class LineError extends Error {
+  constructor(
+    message: string,
+    readonly column: number,
+  ) {
+    super(message)
+  }
+}
+
+export function importWxbotRules(text: string): WxbotImport {
+  const imported: ImportedLine[] = []
+  const problems: FileProblem[] = []
+  const warnings: FileProblem[] = []
+  const lines = text.replace(/^\uFEFF/u, '').split(/\r?\n/u)
+  lines.forEach((content, lineIndex) => {
+    const line = lineIndex + 1
+    if (content.trim() === '') return
+    const name = `${WXBOT_RULE_PREFIX}${line}`
+    try {
+      const { pattern, reply } = splitLine(content)
+      const { match, columns } = patternToExpression(pattern, 1)
+      imported.push({ rule: { name, match, reply, action: 'warn' }, line, columns })
+      if (reply === null) warnings.push({ line, column: content.length + 1, rule: name, message: 'no reply text ("...") after the pattern: imported without a reply' })
+      const regexCharacters = [...new Set(pattern.match(REGEX_CHARACTERS))]
+      if (regexCharacters.length) {
+        warnings.push({
+          line,
+          column: pattern.search(REGEX_CHARACTERS) + 1,
+          rule: name,
+          message: `${regexCharacters.join(' ')} had a special meaning in the old tool (regular expression); imported as plain text`,
+        })
+      }
+    } catch (error) {
+      if (!(error instanceof LineError)) throw error
+      problems.push({ line, column: error.column, rule: name, message: error.message })
+    }
+  })
+
+  return {
+    rules: imported.map((entry) => entry.rule),
+    problems,
+    warnings,
+    positionOf(index, matchOffset) {
+      const entry = imported[index]
+      if (!entry) throw new RangeError(`no imported rule at index ${index}`)
+      if (matchOffset === undefined || entry.columns.length === 0) return { line: entry.line, column: 1 }
+      const last = entry.columns.length - 1
+      const column = matchOffset > last ? entry.columns[last]! + 1 : entry.columns[Math.max(matchOffset, 0)]!
+      return { line: entry.line, column }
+    },
+  }
+}
+
+/** Pattern before the first quote, reply between it and the last quote (inner quotes are part of the reply). */
+function splitLine(content: string): { pattern: string; reply: string | null } {
+  const body = content.trimEnd()
+  const open = body.indexOf('"')
+  if (open < 0) return { pattern: body, reply: null }
+  const close = body.lastIndexOf('"')
+  if (close === open) throw new LineError('the reply\'s opening " has no closing " at the end of the line', open + 1)
+  if (close !== body.length - 1) throw new LineError('text after the reply\'s closing "', close + 2)
+  const reply = body.slice(open + 1, close)
+  return { pattern: body.slice(0, open), reply: reply.trim() === '' ? null : reply }
+}
+
+/**
+ * A piece of the pattern with the file column where it starts: splitting keeps columns so that errors the engine
+ * finds in the generated expression point back at the rep's own text.
+ */
+interface Piece {
+  text: string
+  column: number
+}
+
+function splitPiece(piece: Piece, separator: string): Piece[] {
+  const pieces: Piece[] = []
+  let column = piece.column
+  for (const text of piece.text.split(separator)) {
+    pieces.push({ text, column })
+    column += text.length + separator.length
+  }
+  return pieces
+}
+
+/** Builds the expression text and, in step, the file column of each of its characters. */
+class ExpressionWriter {
+  match = ''
+  readonly columns: number[] = []
+
+  write(text: string, column: number): void {
+    this.match += text
+    for (let k = 0; k < text.length; k++) this.columns.push(column)
+  }
+
+  /** A keyword as a quoted phrase, each character mapped to the column it was typed at. */
+  literal(piece: Piece): void {
+    const leading = piece.text.length - piece.text.trimStart().length
+    const keyword = piece.text.trim()
+    this.write('"', piece.column + leading)
+    for (let k = 0; k < keyword.length; k++) {
+      const ch = keyword[k]!
+      this.write(ch === '"' || ch === '\\' ? `\\${ch}` : ch, piece.column + leading + k)
+    }
+    this.write('"', piece.column + leading + keyword.length - 1)
+  }
+}
+
+/** `A|B+C-D` becomes `("A" | "B") + "C" - "D"`: `-` splits first, then `+`, then `|`, as the old tool did. */
+function patternToExpression(pattern: string, column: number): { match: string; columns: number[] } {
+  if (pattern.trim() === '') throw new LineError('no pattern before the reply (the old tool would have replied to every message)', column)
+  const writer = new ExpressionWriter()
+  const [include, ...excludes] = splitPiece({ text: pattern, column }, '-')
+  writePart(writer, include!, 'before the first -')
+  for (const exclude of excludes) {
+    writer.write(' - ', exclude.column - 1)
+    writePart(writer, exclude, 'after -')
+  }
+  return { match: writer.match, columns: writer.columns }
+}
+
+/** One side of a `-`: keywords joined by `+`, each a `|` list; parenthesised where precedence needs it. */
+function writePart(writer: ExpressionWriter, part: Piece, where: string): void {
+  requireText(part, `nothing ${where}`)
+  const groups = splitPiece(part, '+')
+  const parenthesise = groups.length > 1
+  if (parenthesise) writer.write('(', part.column)
+  groups.forEach((group, g) => {
+    requireText(group, g === 0 ? 'nothing before +' : 'nothing after +')
+    if (g > 0) writer.write(' + ', group.column - 1)
+    const alternatives = splitPiece(group, '|')
+    if (alternatives.length > 1) writer.write('(', group.column)
+    alternatives.forEach((alternative, a) => {
+      requireText(alternative, 'empty alternative next to | (the old tool matched every message with it)')
+      if (a > 0) writer.write(' | ', alternative.column - 1)
+      writer.literal(alternative)
+    })
+    if (alternatives.length > 1) writer.write(')', group.column + group.text.length - 1)
+  })
+  if (parenthesise) writer.write(')', part.column + part.text.length - 1)
+}
+
+function requireText(piece: Piece, message: string): void {
+  if (piece.text.trim() === '') throw new LineError(message, piece.column)
+}
