@@ -1,0 +1,139 @@
+// The one interface between the main process and the window, whichever door it comes through (Electron IPC or the
+// headless HTTP/WebSocket server). Every method is named here with the schema of its input; the implementation
+// validates inputs against these schemas once, at the boundary, and both doors call the same implementation.
+import { z } from 'zod'
+import { SETTINGS_SCHEMA } from '../policy/settings.ts'
+import { ruleInputSchema } from '../rules/ruleset.ts'
+import type {
+  BacktestResult,
+  FeedEvent,
+  GroupView,
+  HistoryMessage,
+  LoginState,
+  ReviewDecision,
+  RuleView,
+  SaveRulesResult,
+  SettingsView,
+  Stats,
+  AllowListEntry,
+  UndoResult,
+} from './types.ts'
+import { PUPPET_NAMES, FEED_EVENT_KINDS } from './types.ts'
+
+const none = z.object({}).strict()
+const eventId = z.object({ eventId: z.number().int().positive() }).strict()
+const groupIds = z.array(z.string().min(1)).min(1).max(5000)
+
+export const API_INPUTS = {
+  // Queries
+  getLoginState: none,
+  listGroups: z.object({ search: z.string().max(200).optional() }).strict(),
+  listRules: none,
+  listFeed: z
+    .object({
+      limit: z.number().int().min(1).max(500).optional(),
+      beforeId: z.number().int().positive().optional(),
+      groupId: z.string().min(1).optional(),
+      rule: z.string().min(1).optional(),
+      kinds: z.array(z.enum(FEED_EVENT_KINDS)).max(FEED_EVENT_KINDS.length).optional(),
+      since: z.number().int().nonnegative().optional(),
+      until: z.number().int().nonnegative().optional(),
+    })
+    .strict(),
+  listReviews: none,
+  getStats: z.object({ days: z.number().int().min(1).max(365).optional() }).strict(),
+  getSettings: none,
+  listAllowList: none,
+  listHistory: z.object({ limit: z.number().int().min(1).max(200_000).optional() }).strict(),
+  backtest: z.object({ rules: z.array(z.unknown()).max(20_000), limit: z.number().int().min(1).max(200_000).optional() }).strict(),
+
+  // Commands
+  choosePuppet: z.object({ puppet: z.enum(PUPPET_NAMES), token: z.string().max(2000).optional() }).strict(),
+  login: none,
+  logout: none,
+  saveRules: z.object({ rules: z.array(z.unknown()).max(20_000) }).strict(),
+  reorderRules: z.object({ names: z.array(z.string().min(1)).max(20_000) }).strict(),
+  setGroupsMonitored: z.object({ groupIds, monitored: z.boolean() }).strict(),
+  setGroupsQuiet: z.object({ groupIds, quiet: z.boolean() }).strict(),
+  pardon: eventId,
+  undoRemoval: z.object({ eventId: z.number().int().positive(), allowList: z.boolean().optional() }).strict(),
+  setVerdict: z.object({ eventId: z.number().int().positive(), verdict: z.enum(['confirmed', 'false_positive']).nullable() }).strict(),
+  resolveReview: z.object({ eventId: z.number().int().positive(), decision: z.enum(['warn', 'remove', 'dismiss']) }).strict(),
+  addToAllowList: z.object({ memberKey: z.string().min(1), name: z.string().max(200), note: z.string().max(500).optional() }).strict(),
+  removeFromAllowList: z.object({ memberKey: z.string().min(1) }).strict(),
+  updateSettings: SETTINGS_SCHEMA.partial().strict(),
+  setSecret: z.object({ name: z.enum(['puppetToken', 'speechApiKey', 'speechSecretKey']), value: z.string().max(2000) }).strict(),
+} as const
+
+export type ApiMethod = keyof typeof API_INPUTS
+export type ApiInput<M extends ApiMethod> = z.input<(typeof API_INPUTS)[M]>
+
+export interface ApiOutputs {
+  getLoginState: LoginState
+  listGroups: GroupView[]
+  listRules: RuleView[]
+  listFeed: { items: FeedEvent[]; nextBeforeId: number | null }
+  listReviews: FeedEvent[]
+  getStats: Stats
+  getSettings: SettingsView
+  listAllowList: AllowListEntry[]
+  listHistory: HistoryMessage[]
+  backtest: BacktestResult
+  choosePuppet: LoginState
+  login: LoginState
+  logout: LoginState
+  saveRules: SaveRulesResult
+  reorderRules: RuleView[]
+  setGroupsMonitored: GroupView[]
+  setGroupsQuiet: GroupView[]
+  pardon: FeedEvent
+  undoRemoval: UndoResult
+  setVerdict: FeedEvent
+  resolveReview: { review: FeedEvent; decision: ReviewDecision }
+  addToAllowList: AllowListEntry[]
+  removeFromAllowList: AllowListEntry[]
+  updateSettings: SettingsView
+  setSecret: SettingsView
+}
+
+/** The API as a caller sees it: one async function per method. Both doors and the direct call implement this. */
+export type QunGuardApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]> }
+
+export const API_METHODS = Object.keys(API_INPUTS) as ApiMethod[]
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(API_INPUTS, name)
+}
+
+/** What the service pushes to every open window. */
+export type ApiEvent =
+  | { type: 'feed'; event: FeedEvent }
+  | { type: 'login'; state: LoginState }
+  | { type: 'groups'; groups: GroupView[] }
+  | { type: 'rules'; rules: RuleView[] }
+  | { type: 'settings'; settings: SettingsView }
+  | { type: 'backtest'; done: number; total: number }
+
+/** An input that failed validation, or a command the current state does not allow: said plainly, nothing changed. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: 'bad_input' | 'not_found' | 'conflict' | 'unavailable' | 'unauthorized' | 'internal',
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+/** Validates a raw input for a method: the one place inputs are checked. */
+export function parseApiInput<M extends ApiMethod>(method: M, raw: unknown): z.output<(typeof API_INPUTS)[M]> {
+  const result = API_INPUTS[method].safeParse(raw ?? {})
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
+    throw new ApiError('bad_input', `${method}: ${problems.join('; ')}`, result.error.issues)
+  }
+  return result.data as z.output<(typeof API_INPUTS)[M]>
+}
+
+export { ruleInputSchema }

@@ -1,0 +1,155 @@
+// The data the window is shown: plain JSON-able shapes, the same over IPC and over HTTP.
+import type { Settings } from '../policy/settings.ts'
+import type { MessageKind, Rule, RuleProblem } from '../rules/types.ts'
+
+export const PUPPET_NAMES = [
+  'wechaty-puppet-wechat4u',
+  'wechaty-puppet-padlocal',
+  'wechaty-puppet-service',
+  'wechaty-puppet-mock',
+] as const
+export type PuppetName = (typeof PUPPET_NAMES)[number]
+
+export type LoginStatus =
+  | 'stopped'
+  | 'starting'
+  | 'waiting'
+  | 'scanned'
+  | 'confirmed'
+  | 'timeout'
+  | 'cancel'
+  | 'logged-in'
+  | 'logged-out'
+  | 'failed'
+
+export interface LoginState {
+  status: LoginStatus
+  puppet: PuppetName
+  /** The value to draw as a QR code while status is 'waiting'. Drawn locally: it logs the account in. */
+  qrUrl: string | null
+  account: { id: string; name: string } | null
+  error: string | null
+  since: number
+}
+
+export interface GroupView {
+  id: string
+  topic: string
+  memberCount: number
+  monitored: boolean
+  quiet: boolean
+  /** Whether the account is the group's owner or an admin, i.e. can remove members there. */
+  botCanRemove: boolean
+  warnings7d: number
+  removals7d: number
+}
+
+export const FEED_EVENT_KINDS = [
+  'warning',
+  'removal',
+  'removal_failed',
+  'alert',
+  'pardon',
+  'undo',
+  'known_offender_joined',
+  'action_failed',
+  'rules_invalid',
+  'login',
+  'logout',
+] as const
+export type FeedEventKind = (typeof FEED_EVENT_KINDS)[number]
+
+export type EventStatus = 'pending' | 'done' | 'failed' | 'expired' | 'needs_rep'
+export type Verdict = 'confirmed' | 'false_positive'
+export type ReviewState = 'open' | 'warned' | 'removed' | 'dismissed'
+export type ReviewDecision = 'warn' | 'remove' | 'dismiss'
+
+export interface FeedEvent {
+  id: number
+  kind: FeedEventKind
+  at: number
+  groupId: string | null
+  groupTopic: string | null
+  memberKey: string | null
+  memberId: string | null
+  memberName: string | null
+  rule: string | null
+  messageId: string | null
+  /** The message (or transcript) that caused it. */
+  text: string | null
+  detail: Record<string, unknown>
+  hit: boolean
+  dryRun: boolean
+  status: EventStatus | null
+  overridden: boolean
+  verdict: Verdict | null
+  review: ReviewState | null
+}
+
+export interface RuleView extends Rule {
+  confirmed: number
+  falsePositive: number
+  /** confirmed / (confirmed + falsePositive); null before any verdict. */
+  precision: number | null
+}
+
+export type SaveRulesResult = { ok: true; rules: RuleView[] } | { ok: false; problems: RuleProblem[] }
+
+export interface SecretState {
+  set: boolean
+  /** The last few characters, enough to recognise it; never the whole secret. */
+  hint: string | null
+}
+
+export interface SettingsView extends Settings {
+  language: 'zh-CN' | 'en'
+  puppet: PuppetName
+  secrets: { puppetToken: SecretState; speechApiKey: SecretState; speechSecretKey: SecretState }
+}
+
+export interface Stats {
+  days: { day: string; warnings: number; removals: number; alerts: number }[]
+  groups: { groupId: string; topic: string; warnings: number; removals: number; alerts: number }[]
+  rules: { rule: string; hits: number; confirmed: number; falsePositive: number; precision: number | null }[]
+}
+
+export interface AllowListEntry {
+  memberKey: string
+  name: string
+  note: string | null
+  addedAt: number
+}
+
+export interface HistoryMessage {
+  id: string
+  groupId: string
+  senderName: string
+  kind: MessageKind
+  text: string
+  at: number
+}
+
+export interface BacktestChange {
+  messageId: string
+  groupId: string
+  senderName: string
+  text: string
+  at: number
+  before: string | null
+  after: string | null
+}
+
+export interface BacktestResult {
+  scanned: number
+  /** Messages the edited rules catch that the saved ones did not. */
+  newlyCaught: BacktestChange[]
+  /** Messages the saved rules catch that the edited ones no longer do. */
+  noLongerCaught: BacktestChange[]
+  /** Messages caught by both, but first by a different rule. */
+  changedRule: number
+  problems: RuleProblem[]
+}
+
+export type UndoResult =
+  | { outcome: 'readded'; event: FeedEvent }
+  | { outcome: 'needs_rep'; event: FeedEvent; instructions: string }
