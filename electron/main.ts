@@ -1,0 +1,107 @@
+// The Electron door: one hardened window, the service in the main process, the contract over IPC.
+// Everything with logic lives in plain Node modules (electron/service, electron/server); this file only binds
+// them to Electron, so it stays small enough to review at a glance.
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, safeStorage, Tray, type IpcMainInvokeEvent } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../shared/api/ipc.ts'
+import { CONTENT_SECURITY_POLICY } from '../shared/api/csp.ts'
+import { toApiError } from './server/dispatch.ts'
+import { startService, type RunningService } from './service/start.ts'
+import { desktopNotice } from './service/notices.ts'
+
+const RENDERER_INDEX = join(__dirname, '../renderer/dist/index.html')
+const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href
+
+export const WINDOW_OPTIONS: Electron.BrowserWindowConstructorOptions = {
+  width: 1280,
+  height: 800,
+  minWidth: 1024,
+  minHeight: 640,
+  title: 'QunGuard 群卫',
+  show: false,
+  webPreferences: {
+    preload: join(__dirname, 'preload.cjs'),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    spellcheck: false,
+  },
+}
+
+let window: BrowserWindow | null = null
+let tray: Tray | null = null
+let service: RunningService | null = null
+
+/** IPC is answered only for our own window showing our own page. */
+function fromOurWindow(event: IpcMainInvokeEvent): boolean {
+  return window !== null && event.sender === window.webContents && event.senderFrame?.url.split('#')[0] === RENDERER_URL
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(WINDOW_OPTIONS)
+  win.webContents.session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+  })
+  win.webContents.on('will-navigate', (event) => event.preventDefault())
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  win.once('ready-to-show', () => win.show())
+  void win.loadFile(RENDERER_INDEX)
+  return win
+}
+
+function showUnread(count: number): void {
+  const label = count > 0 ? `QunGuard 群卫 (${count})` : 'QunGuard 群卫'
+  tray?.setToolTip(label)
+  window?.setTitle(label)
+  app.setBadgeCount(count)
+}
+
+async function start(): Promise<void> {
+  service = await startService({
+    dataDir: app.getPath('userData'),
+    secretBox: {
+      available: () => safeStorage.isEncryptionAvailable(),
+      seal: (plain) => safeStorage.encryptString(plain),
+      open: (sealed) => safeStorage.decryptString(sealed),
+    },
+  })
+  ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown) => {
+    if (!fromOurWindow(event)) return { ok: false, error: { code: 'unauthorized', message: 'not our window' } }
+    try {
+      return { ok: true, result: await service!.dispatch(String(method), input) }
+    } catch (error) {
+      const apiError = toApiError(error)
+      return { ok: false, error: { code: apiError.code, message: apiError.message } }
+    }
+  })
+  service.subscribe((event) => {
+    window?.webContents.send(EVENT_CHANNEL, event)
+    const notice = desktopNotice(event, service!.settings())
+    if (notice && Notification.isSupported()) new Notification(notice).show()
+  })
+  service.onUnreadChange(showUnread)
+
+  window = createWindow()
+  window.on('closed', () => (window = null))
+  tray = new Tray(nativeImage.createFromPath(join(__dirname, '../build/tray.png')))
+  tray.setContextMenu(Menu.buildFromTemplate([{ label: 'QunGuard 群卫', click: () => window?.show() }, { role: 'quit' }]))
+  tray.on('click', () => window?.show())
+  showUnread(0)
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore()
+    window?.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+  app.on('before-quit', () => void service?.close())
+  void app.whenReady().then(start)
+}

@@ -1,0 +1,22 @@
+// The one entry every door goes through: the method is looked up, its input validated against the contract, and the
+// single implementation called. A bad input never reaches the implementation, so it cannot change anything.
+import { ApiError, isApiMethod, parseApiInput, type ApiMethod, type QunGuardApi } from '../../shared/api/contract.ts'
+
+export type Dispatch = (method: string, input: unknown) => Promise<unknown>
+
+export function createDispatch(api: QunGuardApi): Dispatch {
+  return async (method, input) => {
+    if (!isApiMethod(method)) throw new ApiError('not_found', `unknown method "${method}"`)
+    const parsed = parseApiInput(method, input)
+    const call = api[method] as (input: unknown) => Promise<unknown>
+    return call(parsed)
+  }
+}
+
+/** An ApiError for anything a door can show the window; unexpected errors keep their message but not their stack. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error
+  return new ApiError('internal', error instanceof Error ? error.message : String(error))
+}
+
+export type { ApiMethod }

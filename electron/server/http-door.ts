@@ -1,0 +1,152 @@
+// The headless door: the API over HTTP and WebSocket on 127.0.0.1 only. Every request and socket must carry the
+// token; requests from other origins (a web page the rep happens to visit) and other Host names (DNS rebinding)
+// are refused before anything is read.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { ApiError, type ApiEvent } from '../../shared/api/contract.ts'
+import { API_PREFIX, EVENTS_PATH, HTTP_STATUS, type WireResult } from '../../shared/api/http.ts'
+import { toApiError, type Dispatch } from './dispatch.ts'
+import { serveStatic } from './static-files.ts'
+import { tokenMatches } from './token.ts'
+
+const MAX_BODY_BYTES = 8 * 1024 * 1024
+
+export interface HttpDoorOptions {
+  dispatch: Dispatch
+  subscribe: (listener: (event: ApiEvent) => void) => () => void
+  token: string
+  port?: number
+  /** The built window; served at / . */
+  staticDir: string
+}
+
+export interface HttpDoor {
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+function allowedHosts(port: number): Set<string> {
+  return new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+}
+
+function sameOrigin(req: IncomingMessage, port: number): boolean {
+  const host = req.headers.host ?? ''
+  if (!allowedHosts(port).has(host)) return false
+  const origin = req.headers.origin
+  return origin === undefined || origin === `http://${host}` || allowedHosts(port).has(origin.replace(/^http:\/\//, ''))
+}
+
+function send<T>(res: ServerResponse, status: number, body: WireResult<T>): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+function sendError(res: ServerResponse, error: unknown): void {
+  const apiError = toApiError(error)
+  send(res, HTTP_STATUS[apiError.code], {
+    ok: false,
+    error: { code: apiError.code, message: apiError.message, ...(apiError.details === undefined ? {} : { details: apiError.details }) },
+  })
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        reject(new ApiError('bad_input', `request body over ${MAX_BODY_BYTES} bytes`))
+        req.destroy()
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8')
+      if (text.trim() === '') return resolve({})
+      try {
+        resolve(JSON.parse(text))
+      } catch {
+        reject(new ApiError('bad_input', 'the request body is not valid JSON'))
+      }
+    })
+    req.on('error', reject)
+  })
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const header = req.headers.authorization
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null
+}
+
+export async function openHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
+  const sockets = new Set<WebSocket>()
+  let port = options.port ?? 0
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = (req.url ?? '/').split('?')[0]!
+    if (!sameOrigin(req, port)) {
+      res.writeHead(403).end('forbidden origin')
+      return
+    }
+    if (!path.startsWith(API_PREFIX)) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') res.writeHead(405).end()
+      else serveStatic(options.staticDir, path, res)
+      return
+    }
+    if (!tokenMatches(options.token, bearer(req))) {
+      send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'missing or wrong token: open the URL the server printed' } })
+      return
+    }
+    if (req.method !== 'POST') {
+      send(res, 405, { ok: false, error: { code: 'bad_input', message: 'use POST' } })
+      return
+    }
+    try {
+      const input = await readJson(req)
+      const result = await options.dispatch(decodeURIComponent(path.slice(API_PREFIX.length)), input)
+      send(res, 200, { ok: true, result })
+    } catch (error) {
+      sendError(res, error)
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error) => sendError(res, error))
+  })
+  const wss = new WebSocketServer({ noServer: true })
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname !== EVENTS_PATH || !sameOrigin(req, port) || !tokenMatches(options.token, url.searchParams.get('token'))) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n')
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws)
+      ws.on('close', () => sockets.delete(ws))
+      ws.on('error', () => sockets.delete(ws))
+    })
+  })
+  const unsubscribe = options.subscribe((event) => {
+    const frame = JSON.stringify(event)
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame)
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    close: async () => {
+      unsubscribe()
+      for (const ws of sockets) ws.terminate()
+      wss.close()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
