@@ -45,6 +45,7 @@ export const API_INPUTS = {
   getSettings: none,
   listAllowList: none,
   listHistory: z.object({ limit: z.number().int().min(1).max(200_000).optional() }).strict(),
+  markFeedRead: none,
   backtest: z.object({ rules: z.array(z.unknown()).max(20_000), limit: z.number().int().min(1).max(200_000).optional() }).strict(),
 
   // Commands
@@ -61,7 +62,8 @@ export const API_INPUTS = {
   resolveReview: z.object({ eventId: z.number().int().positive(), decision: z.enum(['warn', 'remove', 'dismiss']) }).strict(),
   addToAllowList: z.object({ memberKey: z.string().min(1), name: z.string().max(200), note: z.string().max(500).optional() }).strict(),
   removeFromAllowList: z.object({ memberKey: z.string().min(1) }).strict(),
-  updateSettings: SETTINGS_SCHEMA.partial().strict(),
+  // The puppet changes only through choosePuppet, which also restarts the bot.
+  updateSettings: SETTINGS_SCHEMA.omit({ puppet: true }).partial().strict(),
   setSecret: z.object({ name: z.enum(['puppetToken', 'speechApiKey', 'speechSecretKey']), value: z.string().max(2000) }).strict(),
 } as const
 
@@ -78,6 +80,7 @@ export interface ApiOutputs {
   getSettings: SettingsView
   listAllowList: AllowListEntry[]
   listHistory: HistoryMessage[]
+  markFeedRead: { unread: number }
   backtest: BacktestResult
   choosePuppet: LoginState
   login: LoginState
@@ -107,7 +110,8 @@ export function isApiMethod(name: string): name is ApiMethod {
 
 /** What the service pushes to every open window. */
 export type ApiEvent =
-  | { type: 'feed'; event: FeedEvent }
+  | { type: 'feed'; change: 'created' | 'updated'; event: FeedEvent }
+  | { type: 'unread'; count: number }
   | { type: 'login'; state: LoginState }
   | { type: 'groups'; groups: GroupView[] }
   | { type: 'rules'; rules: RuleView[] }

@@ -59,7 +59,8 @@ export const FEED_EVENT_KINDS = [
 ] as const
 export type FeedEventKind = (typeof FEED_EVENT_KINDS)[number]
 
-export type EventStatus = 'pending' | 'done' | 'failed' | 'expired' | 'needs_rep'
+/** The state of the effect an event asked for: pending until the action queue settles it. */
+export type EventStatus = 'pending' | 'done' | 'failed' | 'expired' | 'cancelled' | 'needs_rep'
 export type Verdict = 'confirmed' | 'false_positive'
 export type ReviewState = 'open' | 'warned' | 'removed' | 'dismissed'
 export type ReviewDecision = 'warn' | 'remove' | 'dismiss'
@@ -102,8 +103,6 @@ export interface SecretState {
 }
 
 export interface SettingsView extends Settings {
-  language: 'zh-CN' | 'en'
-  puppet: PuppetName
   secrets: { puppetToken: SecretState; speechApiKey: SecretState; speechSecretKey: SecretState }
 }
 

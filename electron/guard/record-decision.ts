@@ -1,0 +1,101 @@
+// Writes one decision: its strike, its event and the actions that carry it out. Callers run it inside the
+// transaction that also made the decision, so nothing is ever sent for a decision that is not on disk.
+import { renderTemplate, renderWarning, type Decision, type Sanction } from '../../shared/policy/index.ts'
+import type { Rule } from '../../shared/rules/types.ts'
+import { queueRepNote } from '../actions/rep-channel.ts'
+import { alertNote, reviewNote } from '../actions/rep-notes.ts'
+import type { EventDetail, EventKind, GroupRecord, Store } from '../store/index.ts'
+import type { KnownMember } from './member-identity.ts'
+
+export interface Offence {
+  group: GroupRecord
+  member: KnownMember
+  rule: Pick<Rule, 'name' | 'reply'>
+  message: { id: string | null; text: string | null }
+  /** True for the rule hit on a message itself; false for later decisions about it (a resolved review). */
+  hit: boolean
+  detail: EventDetail
+}
+
+const EVENT_KIND_OF: Record<Exclude<Sanction['kind'], 'none'>, EventKind> = {
+  warn: 'warning',
+  remove: 'removal',
+  alert: 'alert',
+}
+
+/** Returns the decision's event id, or null for a decision to do nothing. */
+export function recordDecision(store: Store, offence: Offence, decision: Decision, now: number): number | null {
+  const { sanction } = decision
+  if (sanction.kind === 'none') return null
+  const { group, member, rule, message } = offence
+
+  const strikeId = decision.strike
+    ? store.strikes.add({
+        groupId: group.id,
+        memberKey: member.key,
+        rule: rule.name,
+        messageId: message.id,
+        at: now,
+        expiresAt: decision.strike.expiresAt,
+        dryRun: decision.strike.dryRun,
+      })
+    : null
+  const diverted = decision.divertedToRep
+  const eventId = store.events.add({
+    // A diverted sanction is an alert to the rep that stays open as a review item until they decide.
+    kind: diverted ? 'alert' : EVENT_KIND_OF[sanction.kind],
+    at: now,
+    groupId: group.id,
+    memberKey: member.key,
+    memberId: member.id,
+    memberName: member.displayName,
+    rule: rule.name,
+    messageId: message.id,
+    text: message.text,
+    detail: { ...offence.detail, sanction, ...(diverted ? { divertedToRep: true } : {}) },
+    hit: offence.hit,
+    dryRun: decision.dryRun,
+    strikeId,
+    review: diverted && !decision.dryRun ? 'open' : null,
+  })
+  if (!decision.dryRun && queueEffects(store, offence, decision, eventId, now)) {
+    store.events.setStatus(eventId, 'pending')
+  }
+  return eventId
+}
+
+/** Returns whether anything was queued. */
+function queueEffects(store: Store, offence: Offence, decision: Decision, eventId: number, now: number): boolean {
+  const { group, member, rule } = offence
+  const { sanction } = decision
+  const note = { groupTopic: group.topic, memberName: member.displayName, rule: rule.name, text: offence.message.text ?? '' }
+  if (decision.divertedToRep && (sanction.kind === 'warn' || sanction.kind === 'remove')) {
+    return queueRepNote(store, { text: reviewNote(note, sanction.kind), eventId, at: now })
+  }
+  switch (sanction.kind) {
+    case 'none':
+      return false
+    case 'alert':
+      return queueRepNote(store, { text: alertNote(note), eventId, at: now })
+    case 'warn': {
+      const text = renderWarning(rule, store.settings.get('defaultWarningTemplate'), { name: member.displayName }, sanction)
+      const payload = { groupId: group.id, text, mentionIds: [member.id] }
+      store.actions.enqueue({ kind: 'say', payload, eventId, createdAt: now })
+      return true
+    }
+    case 'remove': {
+      const template = store.settings.get('removalNoticeTemplate')
+      const notice = template.trim()
+        ? renderTemplate(template, {
+            name: member.displayName,
+            rule: rule.name,
+            count: sanction.strikeNumber,
+            limit: store.settings.get('warningsBeforeRemoval'),
+          })
+        : null
+      const payload = { groupId: group.id, memberId: member.id, notice }
+      store.actions.enqueue({ kind: 'remove', payload, eventId, createdAt: now })
+      return true
+    }
+  }
+}

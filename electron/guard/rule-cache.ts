@@ -1,0 +1,39 @@
+// The compiled rule set, rebuilt only when the stored rules change (any writer bumps the store's revision).
+import { compileRuleSet, RuleSetError, type CompiledRuleSet } from '../../shared/rules/index.ts'
+import type { Rule, RuleInput } from '../../shared/rules/types.ts'
+import type { Store } from '../store/index.ts'
+
+export interface RuleCache {
+  /** The rules to judge with, or null when no stored rule set has ever compiled. */
+  current(now: number): CompiledRuleSet | null
+  /** Compiles first, so bad rules throw RuleSetError and leave the stored rules untouched. */
+  replace(inputs: RuleInput[]): readonly Rule[]
+}
+
+export function createRuleCache(store: Store): RuleCache {
+  let compiled: CompiledRuleSet | null = null
+  let revision = -1
+
+  return {
+    current(now) {
+      const stored = store.rules.revision()
+      if (stored === revision) return compiled
+      revision = stored
+      try {
+        compiled = compileRuleSet(store.rules.list())
+      } catch (error) {
+        if (!(error instanceof RuleSetError)) throw error
+        // Rules saved by an older engine may not compile now: keep judging with the last good set and tell the rep.
+        store.events.add({ kind: 'rules_invalid', at: now, detail: { revision: stored, problems: error.problems } })
+      }
+      return compiled
+    },
+    replace(inputs) {
+      const set = compileRuleSet(inputs)
+      store.rules.replaceAll(set.rules)
+      compiled = set
+      revision = store.rules.revision()
+      return set.rules
+    },
+  }
+}

@@ -1,0 +1,213 @@
+// The one implementation of the contract. Both doors (Electron IPC, HTTP/WebSocket) and the tests reach it through
+// createDispatch, which has already validated every input; what is checked here is state: that the event exists,
+// that a reorder names exactly the current rules, and so on. A refused command changes nothing.
+import { ApiError, type ApiEvent, type QunGuardApi } from '../../shared/api/contract.ts'
+import type { LoginState, PuppetName } from '../../shared/api/types.ts'
+import { backtestSteps } from '../../shared/rules/backtest.ts'
+import { compileRuleSet, RuleSetError, type CompiledRuleSet } from '../../shared/rules/index.ts'
+import type { Guard } from '../guard/index.ts'
+import { OverrideError } from '../guard/index.ts'
+import { SettingError, type GuardEvent, type Store } from '../store/index.ts'
+import type { SecretStore } from './secrets.ts'
+import { feedEventView, groupViews, ruleViews, settingsView, statsView } from './views.ts'
+
+const DEFAULT_FEED_PAGE = 50
+const DEFAULT_HISTORY = 100_000
+
+export interface ApiDeps {
+  store: Store
+  guard: Guard
+  secrets: SecretStore
+  clock: () => number
+  emit(event: ApiEvent): void
+  bot: {
+    state(): LoginState
+    login(): Promise<void>
+    logout(): Promise<void>
+    /** Restarts the bot on another puppet. */
+    switchTo(puppet: PuppetName): Promise<void>
+  }
+  unread: { reset(): number }
+}
+
+function eventOrThrow(store: Store, eventId: number): GuardEvent {
+  const event = store.events.get(eventId)
+  if (!event) throw new ApiError('not_found', `there is no event ${eventId}`)
+  return event
+}
+
+/** Turns the guard's own refusals into API errors the window can show. */
+async function refusing<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof OverrideError) throw new ApiError('conflict', error.message)
+    if (error instanceof SettingError) throw new ApiError('bad_input', error.message)
+    throw error
+  }
+}
+
+/** Yields to the event loop so progress events reach the window while a long backtest runs. */
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export function createApi(deps: ApiDeps): QunGuardApi {
+  const { store, guard, secrets, clock } = deps
+  const rules = () => ruleViews(store.rules.list(), guard.rulePrecision())
+  const groups = () => groupViews(store, clock())
+  const settings = () => settingsView(store, secrets)
+  const feed = (event: GuardEvent) => feedEventView(store, event)
+  const allowList = () => store.allowList.list().map(({ memberKey, name, note, addedAt }) => ({ memberKey, name, note, addedAt }))
+
+  /** Stored messages, oldest first, with the names and topics the rep knows them by. */
+  function history(limit: number) {
+    const topics = new Map(store.groups.list().map((group) => [group.id, group.topic]))
+    return store.messages.history(limit).map((message) => ({
+      ...message,
+      groupTopic: topics.get(message.groupId),
+      senderName: store.members.get(message.groupId, message.senderId)?.name ?? message.senderKey,
+    }))
+  }
+
+  function knownGroups(ids: readonly string[]): void {
+    const unknown = ids.filter((id) => !store.groups.get(id))
+    if (unknown.length) throw new ApiError('not_found', `unknown group${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`)
+  }
+
+  function setGroups(ids: readonly string[], apply: (id: string) => void) {
+    knownGroups(ids)
+    store.transaction(() => ids.forEach(apply))
+    const views = groups()
+    deps.emit({ type: 'groups', groups: views })
+    return views
+  }
+
+  function saveRules(inputs: unknown[]) {
+    try {
+      guard.updateRules(inputs as never)
+    } catch (error) {
+      if (error instanceof RuleSetError) return { ok: false as const, problems: error.problems }
+      throw error
+    }
+    const views = rules()
+    deps.emit({ type: 'rules', rules: views })
+    return { ok: true as const, rules: views }
+  }
+
+  return {
+    getLoginState: async () => deps.bot.state(),
+    listGroups: async ({ search }) => {
+      const needle = search?.trim().toLowerCase()
+      return needle ? groups().filter((group) => group.topic.toLowerCase().includes(needle)) : groups()
+    },
+    listRules: async () => rules(),
+    listFeed: async ({ limit = DEFAULT_FEED_PAGE, ...filters }) => {
+      const events = store.events.list({ ...filters, limit: limit + 1 })
+      const page = events.slice(0, limit)
+      return { items: page.map(feed), nextBeforeId: events.length > limit ? page.at(-1)!.id : null }
+    },
+    listReviews: async () => store.events.openReviews().map(feed),
+    getStats: async ({ days = 30 }) => statsView(store, clock(), days),
+    getSettings: async () => settings(),
+    listAllowList: async () => allowList(),
+    listHistory: async ({ limit = DEFAULT_HISTORY }) =>
+      history(limit).map(({ id, groupId, senderName, kind, text, at }) => ({ id, groupId, senderName, kind, text, at })),
+    markFeedRead: async () => ({ unread: deps.unread.reset() }),
+    backtest: async ({ rules: inputs, limit = DEFAULT_HISTORY }) => {
+      let edited: CompiledRuleSet
+      try {
+        edited = compileRuleSet(inputs as never)
+      } catch (error) {
+        if (error instanceof RuleSetError) return { scanned: 0, newlyCaught: [], noLongerCaught: [], changedRule: 0, problems: error.problems }
+        throw error
+      }
+      const saved = compileRuleSet(store.rules.list())
+      const steps = backtestSteps(saved, edited, history(limit))
+      for (;;) {
+        const step = steps.next()
+        if (step.done) return { ...step.value, problems: [] }
+        deps.emit({ type: 'backtest', ...step.value })
+        await nextTick()
+      }
+    },
+
+    choosePuppet: async ({ puppet, token }) => {
+      if (token !== undefined) secrets.set('puppetToken', token)
+      store.settings.update({ puppet })
+      await deps.bot.switchTo(puppet)
+      return deps.bot.state()
+    },
+    login: async () => {
+      await deps.bot.login()
+      return deps.bot.state()
+    },
+    logout: async () => {
+      await deps.bot.logout()
+      return deps.bot.state()
+    },
+    saveRules: async ({ rules: inputs }) => saveRules(inputs),
+    reorderRules: async ({ names }) => {
+      const current = store.rules.list()
+      const byName = new Map(current.map((rule) => [rule.name, rule]))
+      if (names.length !== current.length || new Set(names).size !== names.length || names.some((name) => !byName.has(name))) {
+        throw new ApiError('conflict', 'a new order must name every current rule exactly once')
+      }
+      const result = saveRules(names.map((name) => byName.get(name)!))
+      if (!result.ok) throw new ApiError('conflict', 'the saved rules no longer compile')
+      return result.rules
+    },
+    setGroupsMonitored: async ({ groupIds, monitored }) => setGroups(groupIds, (id) => store.groups.setMonitored(id, monitored)),
+    setGroupsQuiet: async ({ groupIds, quiet }) => setGroups(groupIds, (id) => store.groups.setQuiet(id, quiet)),
+    pardon: async ({ eventId }) => {
+      const event = eventOrThrow(store, eventId)
+      if (event.kind !== 'warning' || !event.groupId || !event.memberKey || event.strikeId === null) {
+        throw new ApiError('conflict', `event ${eventId} is not a warning`)
+      }
+      if (event.overridden) throw new ApiError('conflict', `warning ${eventId} was already pardoned`)
+      const pardoned = guard.pardon({ groupId: event.groupId, memberKey: event.memberKey, strikeId: event.strikeId })
+      if (!pardoned) throw new ApiError('conflict', `the strike of warning ${eventId} has expired or was revoked already`)
+      return feed(store.events.get(eventId)!)
+    },
+    undoRemoval: ({ eventId, allowList }) =>
+      refusing(async () => {
+        eventOrThrow(store, eventId)
+        const undo = guard.undoRemoval(eventId, { allowList: allowList ?? false })
+        await guard.flush()
+        const settled = store.events.get(undo.id)!
+        if (settled.status === 'needs_rep') {
+          return { outcome: 'needs_rep' as const, event: feed(settled), instructions: String(settled.detail.repTodo ?? '') }
+        }
+        return { outcome: 'readded' as const, event: feed(settled) }
+      }),
+    setVerdict: async ({ eventId, verdict }) => {
+      const event = eventOrThrow(store, eventId)
+      if (!event.hit) throw new ApiError('conflict', `event ${eventId} is not a rule hit`)
+      guard.setVerdict(eventId, verdict)
+      return feed(store.events.get(eventId)!)
+    },
+    resolveReview: ({ eventId, decision }) =>
+      refusing(async () => {
+        eventOrThrow(store, eventId)
+        guard.resolveReview(eventId, decision)
+        return { review: feed(store.events.get(eventId)!), decision }
+      }),
+    addToAllowList: async ({ memberKey, name, note }) => {
+      store.allowList.add({ memberKey, groupId: null, name, note: note ?? null, addedAt: clock() })
+      return allowList()
+    },
+    removeFromAllowList: async ({ memberKey }) => {
+      if (!store.allowList.remove(memberKey, null)) throw new ApiError('not_found', `${memberKey} is not on the allow-list`)
+      return allowList()
+    },
+    updateSettings: (changes) =>
+      refusing(async () => {
+        store.settings.update(changes)
+        const view = settings()
+        deps.emit({ type: 'settings', settings: view })
+        return view
+      }),
+    setSecret: async ({ name, value }) => {
+      secrets.set(name, value)
+      return settings()
+    },
+  }
+}

@@ -1,0 +1,146 @@
+// The composition root: the store, the guard, the bot and the API, wired once, for both doors.
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ApiEvent, QunGuardApi } from '../../shared/api/contract.ts'
+import type { LoginState } from '../../shared/api/types.ts'
+import type { Settings } from '../../shared/policy/settings.ts'
+import { STARTER_RULES } from '../../shared/rules/starter-rules.ts'
+import { createGuard } from '../guard/index.ts'
+import { createDispatch, type Dispatch } from '../server/dispatch.ts'
+import { openStore } from '../store/index.ts'
+import type { ChatGroup, ChatInbox } from '../wechat/chat-port.ts'
+import type { PuppetInstance } from '../wechat/puppet-choice.ts'
+import { createApi } from './api.ts'
+import { BotSlot } from './bot-slot.ts'
+import { SecretStore, type SecretBox } from './secrets.ts'
+import { feedEventView, groupViews } from './views.ts'
+
+export const DATABASE_FILE = 'qunguard.sqlite'
+
+export interface ServiceOptions {
+  dataDir: string
+  secretBox?: SecretBox | null
+  clock?: () => number
+  /** The simulated WeChat of the demo: used whenever the mock puppet is chosen. */
+  mockPuppet?: () => PuppetInstance
+  /** Start with this puppet instead of the saved choice (the demo). */
+  puppet?: Settings['puppet']
+  /** Run the outbound queue on timers (the app); tests flush by hand. */
+  timers?: boolean
+}
+
+export interface RunningService {
+  api: QunGuardApi
+  dispatch: Dispatch
+  subscribe(listener: (event: ApiEvent) => void): () => void
+  settings(): Settings
+  onUnreadChange(listener: (count: number) => void): () => void
+  loginState(): LoginState
+  close(): Promise<void>
+}
+
+/** Feed kinds the rep has not seen yet count toward the unread badge. */
+const NEWS = new Set(['warning', 'removal', 'removal_failed', 'alert', 'known_offender_joined', 'action_failed'])
+
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const clock = options.clock ?? Date.now
+  const databasePath = join(options.dataDir, DATABASE_FILE)
+  const firstRun = !existsSync(databasePath)
+  const store = openStore(databasePath)
+  const secrets = new SecretStore(options.dataDir, options.secretBox ?? null)
+
+  const listeners = new Set<(event: ApiEvent) => void>()
+  const emit = (event: ApiEvent) => listeners.forEach((listener) => listener(event))
+  const unreadListeners = new Set<(count: number) => void>()
+  let unread = 0
+  const setUnread = (count: number) => {
+    unread = count
+    unreadListeners.forEach((listener) => listener(count))
+    emit({ type: 'unread', count })
+  }
+
+  // The guard is the inbox; the window hears about group changes once the guard has stored them.
+  const inbox: ChatInbox = {
+    onMessage: (message) => guard.onMessage(message),
+    onJoin: (join) => guard.onJoin(join),
+    async onGroupsChanged(groups: ChatGroup[]) {
+      await guard.onGroupsChanged(groups)
+      emit({ type: 'groups', groups: groupViews(store, clock()) })
+    },
+  }
+  let loggedIn = false
+  const slot: BotSlot = new BotSlot(
+    {
+      dataDir: options.dataDir,
+      inbox,
+      now: clock,
+      token: () => secrets.get('puppetToken') ?? undefined,
+      mockPuppet: options.mockPuppet,
+      onLoginState(state) {
+        if ((state.status === 'logged-in') !== loggedIn) {
+          loggedIn = !loggedIn
+          guard.recordEvent({ kind: loggedIn ? 'login' : 'logout', detail: { account: state.account, puppet: state.puppet } })
+        }
+        emit({ type: 'login', state })
+      },
+      onError(error) {
+        // A message the guard failed to handle is the rep's business; Wechaty's own noise is not.
+        if (error.source === 'inbox') guard.recordEvent({ kind: 'action_failed', detail: { reason: error.message } })
+      },
+    },
+    options.puppet ?? store.settings.get('puppet'),
+  )
+  // Created after the slot it acts through; the slot only calls the inbox once a bot runs, below.
+  const guard = createGuard({ store, chat: slot.chat, clock })
+  if (firstRun) guard.updateRules(STARTER_RULES)
+
+  guard.subscribe((change) => {
+    const event = feedEventView(store, change.event)
+    emit({ type: 'feed', change: change.type, event })
+    if (change.type === 'created' && NEWS.has(event.kind)) setUnread(unread + 1)
+  })
+
+  const api = createApi({
+    store,
+    guard,
+    secrets,
+    clock,
+    emit,
+    bot: {
+      state: () => slot.state(),
+      login: () => slot.login(store.settings.get('puppet')),
+      logout: () => slot.logout(),
+      switchTo: (puppet) => slot.use(puppet),
+    },
+    unread: {
+      reset() {
+        setUnread(0)
+        return 0
+      },
+    },
+  })
+
+  if (options.timers ?? true) guard.start()
+  await slot.use(options.puppet ?? store.settings.get('puppet'))
+
+  return {
+    api,
+    dispatch: createDispatch(api),
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    settings: () => store.settings.all(),
+    onUnreadChange(listener) {
+      unreadListeners.add(listener)
+      return () => unreadListeners.delete(listener)
+    },
+    loginState: () => slot.state(),
+    async close() {
+      await guard.stop()
+      await slot.stop()
+      store.close()
+    },
+  }
+}

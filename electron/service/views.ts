@@ -1,0 +1,101 @@
+// Store records turned into the shapes the window is shown (shared/api/types.ts).
+import type { FeedEvent, GroupView, RuleView, SettingsView, Stats } from '../../shared/api/types.ts'
+import type { Rule } from '../../shared/rules/types.ts'
+import type { GuardEvent, RulePrecision, Store } from '../store/index.ts'
+import { SECRET_NAMES, type SecretStore } from './secrets.ts'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const COUNTED_KINDS = ['warning', 'removal', 'alert'] as const
+type CountedKind = (typeof COUNTED_KINDS)[number]
+
+export function feedEventView(store: Store, event: GuardEvent): FeedEvent {
+  const { strikeId: _strikeId, ...rest } = event
+  return { ...rest, groupTopic: event.groupId ? (store.groups.get(event.groupId)?.topic ?? null) : null }
+}
+
+/** Only what really happened counts in the statistics: dry runs and overridden decisions do not. */
+function counts(event: GuardEvent): event is GuardEvent & { kind: CountedKind } {
+  return (COUNTED_KINDS as readonly string[]).includes(event.kind) && !event.dryRun && !event.overridden
+}
+
+export function groupViews(store: Store, now: number): GroupView[] {
+  const recent = store.events.list({ since: now - 7 * DAY_MS, kinds: ['warning', 'removal'], limit: 1_000_000 })
+  const tally = new Map<string, { warnings7d: number; removals7d: number }>()
+  for (const event of recent) {
+    if (!event.groupId || !counts(event)) continue
+    const entry = tally.get(event.groupId) ?? { warnings7d: 0, removals7d: 0 }
+    if (event.kind === 'warning') entry.warnings7d++
+    else if (event.status === 'done') entry.removals7d++
+    tally.set(event.groupId, entry)
+  }
+  return store.groups.list().map((group) => ({
+    id: group.id,
+    topic: group.topic,
+    memberCount: group.memberCount,
+    monitored: group.monitored,
+    quiet: group.quiet,
+    botCanRemove: group.botCanRemove,
+    ...(tally.get(group.id) ?? { warnings7d: 0, removals7d: 0 }),
+  }))
+}
+
+export function ruleViews(rules: readonly Rule[], precision: readonly RulePrecision[]): RuleView[] {
+  const byRule = new Map(precision.map((entry) => [entry.rule, entry]))
+  return rules.map((rule) => {
+    const entry = byRule.get(rule.name)
+    return { ...rule, confirmed: entry?.confirmed ?? 0, falsePositive: entry?.falsePositive ?? 0, precision: entry?.precision ?? null }
+  })
+}
+
+export function settingsView(store: Store, secrets: SecretStore): SettingsView {
+  const secretStates = Object.fromEntries(SECRET_NAMES.map((name) => [name, secrets.state(name)])) as SettingsView['secrets']
+  return { ...store.settings.all(), secrets: secretStates }
+}
+
+/** Local calendar day, as the rep reads dates. */
+function dayOf(at: number): string {
+  const date = new Date(at)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+export function statsView(store: Store, now: number, days: number): Stats {
+  const since = now - days * DAY_MS
+  const events = store.events.list({ since, kinds: [...COUNTED_KINDS], limit: 1_000_000 }).filter(counts)
+  const perDay = new Map<string, Stats['days'][number]>()
+  for (let k = days - 1; k >= 0; k--) {
+    const day = dayOf(now - k * DAY_MS)
+    perDay.set(day, { day, warnings: 0, removals: 0, alerts: 0 })
+  }
+  const perGroup = new Map<string, Stats['groups'][number]>()
+  const hits = new Map<string, number>()
+  const field = { warning: 'warnings', removal: 'removals', alert: 'alerts' } as const
+  for (const event of events) {
+    const dayEntry = perDay.get(dayOf(event.at))
+    if (dayEntry) dayEntry[field[event.kind]]++
+    if (event.groupId) {
+      const topic = store.groups.get(event.groupId)?.topic ?? event.groupId
+      const groupEntry = perGroup.get(event.groupId) ?? { groupId: event.groupId, topic, warnings: 0, removals: 0, alerts: 0 }
+      groupEntry[field[event.kind]]++
+      perGroup.set(event.groupId, groupEntry)
+    }
+    if (event.rule && event.hit) hits.set(event.rule, (hits.get(event.rule) ?? 0) + 1)
+  }
+  const precision = new Map(store.events.precisionByRule().map((entry) => [entry.rule, entry]))
+  const rules = [...new Set([...hits.keys(), ...precision.keys()])].map((rule) => {
+    const entry = precision.get(rule)
+    return {
+      rule,
+      hits: hits.get(rule) ?? 0,
+      confirmed: entry?.confirmed ?? 0,
+      falsePositive: entry?.falsePositive ?? 0,
+      precision: entry?.precision ?? null,
+    }
+  })
+  rules.sort((a, b) => b.hits - a.hits || a.rule.localeCompare(b.rule))
+  return {
+    days: [...perDay.values()],
+    groups: [...perGroup.values()].sort((a, b) => b.warnings + b.removals - (a.warnings + a.removals)),
+    rules,
+  }
+}

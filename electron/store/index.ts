@@ -1,0 +1,31 @@
+export { openStore, type Store } from './open-store.ts'
+export type { EventChange, EventListener } from './event-feed.ts'
+export { SCHEMA_VERSION } from './migrations.ts'
+export { SettingError, type SettingsTable } from './settings.ts'
+export type { RulesTable } from './rules.ts'
+export type { GroupRecord, GroupsTable } from './groups.ts'
+export type { MemberRecord, MembersTable } from './members.ts'
+export type { AllowEntry, AllowListTable } from './allow-list.ts'
+export type { NewStrike, StrikeRecord, StrikesTable } from './strikes.ts'
+export {
+  EVENT_KINDS,
+  type EventDetail,
+  type EventKind,
+  type EventQuery,
+  type EventStatus,
+  type EventsTable,
+  type GuardEvent,
+  type NewEvent,
+  type ReviewState,
+  type RulePrecision,
+  type Verdict,
+} from './events.ts'
+export type {
+  ActionKind,
+  ActionPayloads,
+  ActionStatus,
+  NewAction,
+  PendingAction,
+  PendingActionsTable,
+} from './pending-actions.ts'
+export type { MessageRecord, MessagesTable } from './messages.ts'

@@ -1,0 +1,157 @@
+// Numbered schema migrations. PRAGMA user_version holds the number of the last one applied.
+// Never edit a migration that has shipped: add the next one.
+import type { Database } from 'better-sqlite3'
+
+interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE rules (
+        name TEXT PRIMARY KEY,
+        position INTEGER NOT NULL UNIQUE,
+        match TEXT NOT NULL,
+        reply TEXT,
+        action TEXT NOT NULL CHECK (action IN ('warn', 'remove', 'alert', 'ignore')),
+        enabled INTEGER NOT NULL,
+        scope TEXT NOT NULL,
+        dry_run INTEGER NOT NULL
+      ) STRICT;
+
+      -- Bumped on every rule change, so a guard (on any connection) knows to recompile.
+      CREATE TABLE rule_set (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        revision INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO rule_set (id, revision) VALUES (1, 0);
+
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE groups (
+        id TEXT PRIMARY KEY,
+        topic TEXT NOT NULL,
+        monitored INTEGER NOT NULL,
+        quiet INTEGER NOT NULL DEFAULT 0,
+        bot_can_remove INTEGER NOT NULL,
+        member_count INTEGER NOT NULL,
+        owner_id TEXT,
+        admin_ids TEXT NOT NULL DEFAULT '[]',
+        first_seen INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE members (
+        group_id TEXT NOT NULL REFERENCES groups (id),
+        member_id TEXT NOT NULL,
+        member_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        first_seen INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL,
+        PRIMARY KEY (group_id, member_id)
+      ) STRICT;
+      CREATE INDEX members_by_key ON members (member_key);
+
+      -- group_id '' means every group: a primary key cannot tell NULLs apart.
+      CREATE TABLE allow_list (
+        member_key TEXT NOT NULL,
+        group_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        note TEXT,
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (member_key, group_id)
+      ) STRICT;
+
+      CREATE TABLE strikes (
+        id INTEGER PRIMARY KEY,
+        group_id TEXT NOT NULL REFERENCES groups (id),
+        member_key TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        message_id TEXT,
+        at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        dry_run INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX strikes_by_member ON strikes (group_id, member_key);
+
+      -- The audit log. group_id has no foreign key: recording an event must never fail.
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        group_id TEXT,
+        member_key TEXT,
+        member_id TEXT,
+        member_name TEXT,
+        rule TEXT,
+        message_id TEXT,
+        text TEXT,
+        detail TEXT NOT NULL DEFAULT '{}',
+        hit INTEGER NOT NULL DEFAULT 0,
+        dry_run INTEGER NOT NULL DEFAULT 0,
+        status TEXT CHECK (status IN ('pending', 'done', 'failed', 'expired', 'cancelled', 'needs_rep')),
+        strike_id INTEGER REFERENCES strikes (id),
+        overridden INTEGER NOT NULL DEFAULT 0,
+        verdict TEXT CHECK (verdict IN ('confirmed', 'false_positive')),
+        review TEXT CHECK (review IN ('open', 'warned', 'removed', 'dismissed'))
+      ) STRICT;
+      CREATE INDEX events_by_time ON events (at);
+      CREATE INDEX events_by_member_key ON events (member_key, kind);
+      CREATE INDEX events_by_member_id ON events (member_id, kind);
+      CREATE INDEX events_open_reviews ON events (id) WHERE review = 'open';
+
+      CREATE TABLE pending_actions (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('say', 'remove', 'add', 'notify_self')),
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'expired', 'cancelled')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        not_before INTEGER NOT NULL,
+        started_at INTEGER,
+        finished_at INTEGER,
+        interrupted INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        event_id INTEGER REFERENCES events (id)
+      ) STRICT;
+      CREATE INDEX pending_actions_due ON pending_actions (status, not_before);
+      CREATE INDEX pending_actions_started ON pending_actions (started_at);
+
+      CREATE TABLE messages (
+        id TEXT PRIMARY KEY,
+        group_id TEXT NOT NULL REFERENCES groups (id),
+        sender_id TEXT NOT NULL,
+        sender_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX messages_by_time ON messages (at);
+      CREATE INDEX messages_by_group ON messages (group_id, at);
+    `,
+  },
+]
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version
+
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`The data file has schema version ${current}, newer than this app's ${SCHEMA_VERSION}; update QunGuard`)
+  }
+  for (const migration of MIGRATIONS.filter((candidate) => candidate.version > current)) {
+    db.transaction(() => {
+      db.exec(migration.sql)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+  }
+}

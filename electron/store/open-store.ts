@@ -1,0 +1,65 @@
+// The guard's one data file: opened once per process, migrated on open, and handed around as a typed Store.
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { createAllowListTable, type AllowListTable } from './allow-list.ts'
+import { createEventFeed } from './event-feed.ts'
+import { createEventsTable, type EventsTable } from './events.ts'
+import { createGroupsTable, type GroupsTable } from './groups.ts'
+import { createMembersTable, type MembersTable } from './members.ts'
+import { createMessagesTable, type MessagesTable } from './messages.ts'
+import { migrate } from './migrations.ts'
+import { createPendingActionsTable, type PendingActionsTable } from './pending-actions.ts'
+import { createRulesTable, type RulesTable } from './rules.ts'
+import { createSettingsTable, type SettingsTable } from './settings.ts'
+import { createStrikesTable, type StrikesTable } from './strikes.ts'
+
+export interface Store {
+  readonly path: string
+  readonly rules: RulesTable
+  readonly settings: SettingsTable
+  readonly groups: GroupsTable
+  readonly members: MembersTable
+  readonly allowList: AllowListTable
+  readonly strikes: StrikesTable
+  readonly events: EventsTable
+  readonly actions: PendingActionsTable
+  readonly messages: MessagesTable
+  /** Runs `work` as one transaction (a savepoint when nested); it must be synchronous. */
+  transaction<T>(work: () => T): T
+  close(): void
+}
+
+export function openStore(path: string): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path)
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    // FULL: a committed "running" or "done" mark must survive a power cut, or an action could run twice.
+    db.pragma('synchronous = FULL')
+    db.pragma('busy_timeout = 5000')
+    migrate(db)
+  } catch (error) {
+    db.close()
+    throw error
+  }
+
+  const feed = createEventFeed((id) => events.get(id))
+  const events = createEventsTable(db, feed)
+
+  return {
+    path,
+    rules: createRulesTable(db),
+    settings: createSettingsTable(db),
+    groups: createGroupsTable(db),
+    members: createMembersTable(db),
+    allowList: createAllowListTable(db),
+    strikes: createStrikesTable(db),
+    events,
+    actions: createPendingActionsTable(db),
+    messages: createMessagesTable(db),
+    transaction: (work) => feed.around(() => db.transaction(work)()),
+    close: () => db.close(),
+  }
+}

@@ -1,0 +1,3 @@
+export * from './settings.ts'
+export * from './strike-policy.ts'
+export * from './templates.ts'

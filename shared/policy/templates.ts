@@ -1,0 +1,25 @@
+// Filling the rep's message templates. Unknown placeholders stay as written so a typo shows up in the group, not as a crash.
+
+export interface TemplateValues {
+  name: string
+  rule: string
+  count: number
+  limit: number
+}
+
+const PLACEHOLDER = /\{(name|rule|count|limit)\}/g
+
+export function renderTemplate(template: string, values: TemplateValues): string {
+  return template.replace(PLACEHOLDER, (_, key: keyof TemplateValues) => String(values[key]))
+}
+
+/** A warning uses the rule's own reply when it has one, else the default template. */
+export function renderWarning(
+  rule: { name: string; reply: string | null },
+  defaultTemplate: string,
+  member: { name: string },
+  strike: { strikeNumber: number; limit: number },
+): string {
+  const template = rule.reply?.trim() ? rule.reply : defaultTemplate
+  return renderTemplate(template, { name: member.name, rule: rule.name, count: strike.strikeNumber, limit: strike.limit })
+}
