@@ -19,6 +19,8 @@ export interface HttpDoorOptions {
   port?: number
   /** The built window; served at / . */
   staticDir: string
+  /** Called when a window opens the event stream. */
+  onClient?: () => void
 }
 
 export interface HttpDoor {
@@ -124,6 +126,7 @@ export async function openHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> 
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws)
+      options.onClient?.()
       ws.on('close', () => sockets.delete(ws))
       ws.on('error', () => sockets.delete(ws))
     })

@@ -1,0 +1,98 @@
+// `npm run serve [-- --data DIR --port N --demo]`: the service under plain Node with the window served to a
+// browser, on 127.0.0.1 only. Prints the URL to open (it carries the access token) and then one line per event.
+import { mkdtempSync } from 'node:fs'
+import { homedir, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { silenceWechatyLog } from '../wechat/bot-host.ts'
+import { startDemo } from '../demo/demo.ts'
+import { startService, type RunningService } from '../service/start.ts'
+import { openHttpDoor } from './http-door.ts'
+import { describeEvent } from './log-line.ts'
+import { loadOrCreateToken } from './token.ts'
+import { TOKEN_HASH_KEY } from '../../shared/api/http.ts'
+
+const USAGE = `usage: npm run serve -- [--data DIR] [--port N] [--demo [--pace MS]]
+  --data DIR   the data folder (default: ~/.qunguard, or a new temporary folder with --demo)
+  --port N     the port on 127.0.0.1 (default: 4780; 0 picks a free one)
+  --demo       a simulated WeChat account with groups, customers and marketers
+  --pace MS    with --demo: milliseconds between two chat messages (default 2500)`
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`)
+  process.exit(2)
+}
+
+function numberOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed < 0) fail(`--${name} takes a whole number, not "${value}"`)
+  return parsed
+}
+
+async function main(): Promise<void> {
+  let args
+  try {
+    args = parseArgs({
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        pace: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values
+  } catch (error) {
+    fail((error as Error).message)
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return
+  }
+  silenceWechatyLog()
+  const port = numberOption(args.port, 'port', 4780)
+  const dataDir = resolve(args.data ?? (args.demo ? mkdtempSync(join(tmpdir(), 'qunguard-demo-')) : join(homedir(), '.qunguard')))
+
+  let service: RunningService
+  let onClient: (() => void) | undefined
+  let close: () => Promise<void>
+  if (args.demo) {
+    const demo = await startDemo({ dataDir, paceMs: numberOption(args.pace, 'pace', 2500), qrMs: 2000 })
+    service = demo.service
+    onClient = () => demo.viewerArrived()
+    close = () => demo.close()
+  } else {
+    service = await startService({ dataDir })
+    close = () => service.close()
+  }
+  service.subscribe((event) => {
+    const line = describeEvent(event)
+    if (line) process.stdout.write(`${new Date().toISOString()} ${line}\n`)
+  })
+
+  const token = loadOrCreateToken(dataDir)
+  const door = await openHttpDoor({
+    dispatch: service.dispatch,
+    subscribe: service.subscribe,
+    token,
+    port,
+    staticDir: resolve(import.meta.dirname, '../../renderer/dist'),
+    onClient,
+  })
+  process.stdout.write(`QunGuard ${args.demo ? 'demo ' : ''}running; data in ${dataDir}\n`)
+  process.stdout.write(`open ${door.url}#${TOKEN_HASH_KEY}=${token}\n`)
+
+  const stop = async () => {
+    await door.close()
+    await close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop())
+  process.once('SIGTERM', () => void stop())
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`serve: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})
