@@ -1,0 +1,1 @@
+export { createActionQueue, type ActionQueue, type FlushReport } from './queue.ts'

@@ -1,0 +1,126 @@
+// ChatPort over a running Wechaty: how the guard speaks, removes and re-adds in WeChat.
+import type { Contact, Room, Wechaty } from 'wechaty'
+import { ChatRefusedError, type ChatGroup, type ChatMember, type ChatPort } from './chat-port.ts'
+import { chatGroupOf } from './chat-group.ts'
+
+/** WeChat's "File Transfer" chat: the account's own notes, which every protocol knows by this id. */
+export const FILE_HELPER_ID = 'filehelper'
+
+type Operation = ChatRefusedError['operation']
+
+/** The contact's WeChat id where the puppet offers one: it survives re-login, unlike puppet ids on some protocols. */
+export function stableIdOf(contact: Contact): string | null {
+  // Not contact.weixin(): on Wechaty 1.x it prints a deprecation stack trace on every call.
+  return contact.handle() || contact.payload?.weixin || null
+}
+
+export class WechatyChatPort implements ChatPort {
+  constructor(private readonly bot: Wechaty) {}
+
+  selfId(): string | null {
+    try {
+      // Through the puppet: Wechaty's own isLoggedIn emits an error event when asked before start.
+      const puppet = this.bot.puppet
+      return puppet.isLoggedIn ? puppet.currentUserId : null
+    } catch {
+      return null // no puppet yet: the bot was never started
+    }
+  }
+
+  async group(groupId: string): Promise<ChatGroup | null> {
+    const selfId = this.selfId()
+    const room = await this.findRoom(groupId)
+    return room && selfId ? chatGroupOf(room, selfId) : null
+  }
+
+  async member(groupId: string, memberId: string): Promise<ChatMember | null> {
+    const room = await this.findRoom(groupId)
+    if (!room || !(await this.memberIdsOf(room)).includes(memberId)) return null
+    const contact = await this.findContact(memberId)
+    if (!contact) return null
+    const roomAlias = await room.alias(contact)
+    return {
+      id: contact.id,
+      name: contact.name(),
+      ...(roomAlias ? { roomAlias } : {}),
+      stableId: stableIdOf(contact),
+    }
+  }
+
+  async isMember(groupId: string, memberId: string): Promise<boolean> {
+    const room = await this.findRoom(groupId)
+    return room ? (await this.memberIdsOf(room)).includes(memberId) : false
+  }
+
+  async say(groupId: string, text: string, mentionIds: readonly string[]): Promise<void> {
+    const room = await this.joinedRoom(groupId, 'say')
+    const mentions = await Promise.all(mentionIds.map((id) => this.findContact(id)))
+    // Wechaty writes the "@name" prefix itself and passes the ids on, which makes it a real mention.
+    await room.say(text, ...mentions.filter((contact): contact is Contact => contact !== undefined))
+  }
+
+  async remove(groupId: string, memberId: string): Promise<void> {
+    const room = await this.joinedRoom(groupId, 'remove')
+    const group = await chatGroupOf(room, this.requireSelfId('remove'))
+    // Asking WeChat for something it always refuses looks like a misbehaving client; do not ask.
+    if (!group?.botCanRemove) throw new ChatRefusedError('remove', 'the bot is neither the owner nor an admin of the group')
+    if (!(await this.memberIdsOf(room)).includes(memberId)) throw new ChatRefusedError('remove', 'not a member of the group')
+    const contact = await this.requireContact(memberId, 'remove')
+    await this.asRefusal('remove', () => room.remove(contact))
+  }
+
+  async add(groupId: string, memberId: string): Promise<void> {
+    const room = await this.joinedRoom(groupId, 'add')
+    if ((await this.memberIdsOf(room)).includes(memberId)) return
+    const contact = await this.requireContact(memberId, 'add')
+    await this.asRefusal('add', () => room.add(contact))
+  }
+
+  async sayToSelf(text: string): Promise<void> {
+    const fileHelper = await this.findContact(FILE_HELPER_ID)
+    if (fileHelper) await fileHelper.say(text)
+    else await this.bot.currentUser.say(text)
+  }
+
+  private async findRoom(groupId: string): Promise<Room | undefined> {
+    return this.bot.Room.find({ id: groupId })
+  }
+
+  private async findContact(contactId: string): Promise<Contact | undefined> {
+    return this.bot.Contact.find({ id: contactId })
+  }
+
+  private async memberIdsOf(room: Room): Promise<string[]> {
+    return this.bot.puppet.roomMemberList(room.id)
+  }
+
+  private requireSelfId(operation: Operation): string {
+    const selfId = this.selfId()
+    if (!selfId) throw new ChatRefusedError(operation, 'not logged in')
+    return selfId
+  }
+
+  private async joinedRoom(groupId: string, operation: Operation): Promise<Room> {
+    const selfId = this.requireSelfId(operation)
+    const room = await this.findRoom(groupId)
+    if (!room || !(await this.memberIdsOf(room)).includes(selfId)) {
+      throw new ChatRefusedError(operation, 'the bot is not a member of the group')
+    }
+    return room
+  }
+
+  private async requireContact(contactId: string, operation: Operation): Promise<Contact> {
+    const contact = await this.findContact(contactId)
+    if (!contact) throw new ChatRefusedError(operation, 'unknown contact')
+    return contact
+  }
+
+  // Puppets report a refusal (no permission, group too large, not a friend) by rejecting; their texts differ by protocol.
+  private async asRefusal(operation: Operation, request: () => Promise<void>): Promise<void> {
+    try {
+      await request()
+    } catch (error) {
+      throw new ChatRefusedError(operation, error instanceof Error ? error.message : String(error))
+    }
+  }
+}

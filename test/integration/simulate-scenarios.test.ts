@@ -1,0 +1,179 @@
+// Scenarios through the real service: Wechaty on the simulated world's puppet, the guard with a temporary SQLite
+// store, the real policy and action queue, on a virtual clock. Each test asserts the exact sequence of events.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseRulesFile } from '../../shared/rules/files.ts'
+import { runCli } from '../../electron/cli/commands.ts'
+import type { EventLine } from '../../electron/sim/event-lines.ts'
+import { parseScenario } from '../../electron/sim/scenario.ts'
+import { runScenario } from '../../electron/sim/scenario-runner.ts'
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/scenarios')
+const RULES = path.join(FIXTURES, 'rules.yaml')
+
+/** Runs a fixture scenario in-process; returns the events and everything the bot said. */
+async function rehearse(scenario: string) {
+  const scenarioFile = path.join(FIXTURES, scenario)
+  const rules = parseRulesFile(await readFile(RULES, 'utf8'), RULES).rules
+  const events: EventLine[] = []
+  const notes: string[] = []
+  const outcome = await runScenario({
+    scenarioFile,
+    steps: parseScenario(await readFile(scenarioFile, 'utf8'), scenarioFile),
+    rules,
+    onEvent: (line) => events.push(line),
+    onNote: (line, note) => notes.push(`${line}: ${note}`),
+  })
+  expect(outcome.inboxErrors).toEqual([])
+  return { events, notes, said: outcome.botSaid }
+}
+
+/** Runs the `simulate` command as the CLI would. */
+async function simulate(...args: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const io = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } }
+  const exitCode = await runCli(['simulate', ...args], io)
+  const events = stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as EventLine)
+  return { exitCode, events, stderr }
+}
+
+const warning = (member: string, strike: number, minute = 0, room = 'r1') => ({
+  event: 'warning',
+  room,
+  member,
+  rule: '加微信',
+  strike,
+  limit: 2,
+  text: `@${member} 请不要在群里拉人加好友（${strike}/2）`,
+  minute,
+})
+
+describe('simulated scenarios', () => {
+  it('warns twice, then removes on the third offence', async () => {
+    const { events, said } = await rehearse('warn-warn-remove.jsonl')
+    expect(events).toEqual([
+      warning('alice', 1),
+      warning('alice', 2),
+      { event: 'removal', room: 'r1', member: 'alice', rule: '加微信', strike: 3, minute: 0 },
+    ])
+    // Two warnings, then the removal notice.
+    const inGroup = said.filter((message) => message.room === 'r1')
+    expect(inGroup).toHaveLength(3)
+    expect(inGroup[2]?.text).toContain('alice')
+  })
+
+  it('forgets strikes once they expire', async () => {
+    const { events } = await rehearse('strike-expiry.jsonl')
+    expect(events).toEqual([warning('alice', 1, 0), warning('alice', 2, 30), warning('alice', 1, 120)])
+  })
+
+  it('never acts on the owner, admins or allow-listed members', async () => {
+    const { events } = await rehearse('immunity.jsonl')
+    expect(events).toEqual([warning('alice', 1)])
+  })
+
+  it('records dry-run decisions without saying or doing anything', async () => {
+    const { events, said } = await rehearse('dry-run.jsonl')
+    expect(events).toEqual([
+      { event: 'warning', room: 'r1', member: 'alice', rule: '免费领', strike: 1, limit: 2, dryRun: true, minute: 0 },
+      { event: 'removal', room: 'r1', member: 'bob', rule: '赌博', strike: 1, dryRun: true, minute: 0 },
+    ])
+    expect(said).toEqual([])
+  })
+
+  it('in quiet mode only proposes to the rep, saying nothing in the group', async () => {
+    const { events, said } = await rehearse('quiet-mode.jsonl')
+    expect(events).toEqual([
+      { event: 'alert', room: 'r1', member: 'alice', rule: '加微信', proposed: 'warn', minute: 0 },
+      { event: 'alert', room: 'r1', member: 'alice', rule: '赌博', proposed: 'remove', minute: 0 },
+    ])
+    expect(said.filter((message) => message.room !== null)).toEqual([])
+    expect(said).toHaveLength(2)
+  })
+
+  it('reports a removal WeChat refuses because the bot is neither owner nor admin', async () => {
+    const { events, said } = await rehearse('removal-refused.jsonl')
+    expect(events).toEqual([
+      {
+        event: 'removal_failed',
+        room: 'r1',
+        member: 'alice',
+        rule: '赌博',
+        reason: 'the bot is neither the owner nor an admin of the group',
+        minute: 0,
+      },
+    ])
+    expect(said.map((message) => message.room)).toEqual([null])
+  })
+
+  it('pardons the latest strike, so the next offence is a second warning, not a removal', async () => {
+    const { events } = await rehearse('pardon.jsonl')
+    expect(events).toEqual([
+      warning('alice', 1),
+      warning('alice', 2),
+      { event: 'pardon', room: 'r1', member: 'alice', minute: 0 },
+      warning('alice', 2),
+    ])
+  })
+
+  it('undoes removals: re-added in a small group, left to the rep in a big one', async () => {
+    const { events } = await rehearse('undo.jsonl')
+    expect(events).toEqual([
+      { event: 'removal', room: 'small', member: 'alice', rule: '赌博', strike: 1, minute: 0 },
+      { event: 'undo', room: 'small', member: 'alice', minute: 0 },
+      { event: 'removal', room: 'big', member: 'bob', rule: '赌博', strike: 1, minute: 0 },
+      { event: 'undo', room: 'big', member: 'bob', status: 'needs_rep', minute: 0 },
+    ])
+  })
+
+  it('holds actions beyond the rate limit until the limit frees up', async () => {
+    const { events } = await rehearse('throttle.jsonl')
+    expect(events).toEqual([warning('alice', 1, 0), warning('bob', 1, 0), warning('carol', 1, 1)])
+  })
+
+  it('spots a removed member joining again, alerting or removing as set', async () => {
+    const { events } = await rehearse('known-offender.jsonl')
+    expect(events).toEqual([
+      { event: 'removal', room: 'r1', member: 'alice', rule: '赌博', strike: 1, minute: 0 },
+      { event: 'known_offender_joined', room: 'r2', member: 'alice', minute: 0 },
+      { event: 'known_offender_joined', room: 'r1', member: 'alice', minute: 0 },
+      { event: 'removal', room: 'r1', member: 'alice', rule: '赌博', knownOffender: true, minute: 0 },
+    ])
+  })
+})
+
+describe('the simulate command', () => {
+  it('prints events as JSON lines and applies --warnings', async () => {
+    const { exitCode, events, stderr } = await simulate('--rules', RULES, '--scenario', path.join(FIXTURES, 'immunity.jsonl'), '--warnings', '0')
+    expect(stderr).toBe('')
+    expect(exitCode).toBe(0)
+    expect(events).toEqual([{ event: 'removal', room: 'r1', member: 'alice', rule: '加微信', strike: 1, minute: 0 }])
+  })
+
+  it('rejects bad scenario lines with FILE:LINE before running anything', async () => {
+    const file = path.join(FIXTURES, 'bad-line.jsonl')
+    const { exitCode, events, stderr } = await simulate('--rules', RULES, '--scenario', file)
+    expect(exitCode).toBe(2)
+    expect(events).toEqual([])
+    expect(stderr).toBe(
+      `${file}:2: error: missing "text"; unknown field "txt"\n` +
+        `${file}:3: error: group "r9" is not defined by an earlier "room" line\n`,
+    )
+  })
+
+  it('stops at a line WeChat would not allow, naming it', async () => {
+    const file = path.join(FIXTURES, 'not-a-member.jsonl')
+    const { exitCode, events, stderr } = await simulate('--rules', RULES, '--scenario', file)
+    expect(exitCode).toBe(2)
+    expect(events.map((event) => event.event)).toEqual(['removal'])
+    expect(stderr).toBe(`${file}:4: error: "alice" is not a member of "r1"\n`)
+  })
+
+  it('rejects a bad --warnings value', async () => {
+    const { exitCode, stderr } = await simulate('--rules', RULES, '--scenario', path.join(FIXTURES, 'pardon.jsonl'), '--warnings', 'many')
+    expect(exitCode).toBe(2)
+    expect(stderr).toMatch(/^error: --warnings must be a whole number from 0 to 20/u)
+  })
+})
