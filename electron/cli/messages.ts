@@ -31,9 +31,12 @@ const FIELD_EXPECTATIONS: Record<string, string> = {
 export async function readMessages(path: string): Promise<TestMessage[]> {
   const messages: TestMessage[] = []
   const errors: string[] = []
-  ;(await readTextFile(path)).split(/\r?\n/u).forEach((line, index) => {
+  const lines = (await readTextFile(path)).split(/\r?\n/u)
+  lines.forEach((line, index) => {
     if (line.trim() === '') return
-    const problem = (message: string): void => void errors.push(`${path}:${index + 1}: error: ${message}`)
+    const problem = (message: string): void => {
+      errors.push(`${path}:${index + 1}: error: ${message}`)
+    }
     let value: unknown
     try {
       value = JSON.parse(line)

@@ -52,7 +52,7 @@ export function importWxbotRules(text: string): WxbotImport {
     const name = `${WXBOT_RULE_PREFIX}${line}`
     try {
       const { pattern, reply } = splitLine(content)
-      const { match, columns } = patternToExpression(pattern, 1)
+      const { match, columns } = patternToExpression(pattern)
       imported.push({ rule: { name, match, reply, action: 'warn' }, line, columns })
       if (reply === null) warnings.push({ line, column: content.length + 1, rule: name, message: 'no reply text ("...") after the pattern: imported without a reply' })
       const regexCharacters = [...new Set(pattern.match(REGEX_CHARACTERS))]
@@ -140,10 +140,10 @@ class ExpressionWriter {
 }
 
 /** `A|B+C-D` becomes `("A" | "B") + "C" - "D"`: `-` splits first, then `+`, then `|`, as the old tool did. */
-function patternToExpression(pattern: string, column: number): { match: string; columns: number[] } {
-  if (pattern.trim() === '') throw new LineError('no pattern before the reply (the old tool would have replied to every message)', column)
+function patternToExpression(pattern: string): { match: string; columns: number[] } {
+  if (pattern.trim() === '') throw new LineError('no pattern before the reply (the old tool would have replied to every message)', 1)
   const writer = new ExpressionWriter()
-  const [include, ...excludes] = splitPiece({ text: pattern, column }, '-')
+  const [include, ...excludes] = splitPiece({ text: pattern, column: 1 }, '-')
   writePart(writer, include!, 'before the first -')
   for (const exclude of excludes) {
     writer.write(' - ', exclude.column - 1)
