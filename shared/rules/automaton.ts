@@ -13,6 +13,8 @@ export class Automaton {
   private readonly tableValues: Int32Array
   private readonly mask: number
   private readonly symbols: number
+  /** The root's transitions, dense: most steps start there, right after a character no pattern contains. */
+  private readonly rootNext: Int32Array
   private readonly fail: Int32Array
   private readonly outStart: Int32Array
   private readonly outList: Int32Array
@@ -59,6 +61,8 @@ export class Automaton {
     this.tableKeys = new Int32Array(size).fill(EMPTY)
     this.tableValues = new Int32Array(size)
     children.forEach((map, state) => map.forEach((next, symbol) => this.put(state, symbol, next)))
+    this.rootNext = new Int32Array(symbols).fill(EMPTY)
+    for (const [symbol, next] of children[0]!) this.rootNext[symbol] = next
 
     // Failure links, breadth first; each state's output is its own patterns then its failure state's.
     this.fail = new Int32Array(stateCount)
@@ -108,6 +112,7 @@ export class Automaton {
   }
 
   private get(state: number, symbol: number): number {
+    if (state === 0) return this.rootNext[symbol]!
     const key = state * this.symbols + symbol
     let slot = this.slot(state, symbol)
     for (;;) {
@@ -119,11 +124,13 @@ export class Automaton {
   }
 
   /**
-   * Scans `codes[0..length)` and calls `found(patternId, endIndex)` for every occurrence (end exclusive).
-   * The pattern's length is known to the caller, so the start is `endIndex - pattern.length`.
+   * Scans `codes[0..length)` and writes every occurrence into `hits` as pairs (pattern id, end index exclusive);
+   * returns how many pairs. The pattern's length is known to the caller, so its start is `end - length`.
+   * Filling a buffer rather than calling back keeps the loop free of calls the JIT cannot inline.
    */
-  scan(codes: Uint16Array, length: number, found: (patternId: number, end: number) => void): void {
+  scan(codes: Uint16Array, length: number, hits: HitBuffer): number {
     const { symbolOf, fail, outStart, outList } = this
+    let count = 0
     let state = 0
     for (let k = 0; k < length; k++) {
       const symbol = symbolOf[codes[k]!]!
@@ -139,7 +146,24 @@ export class Automaton {
       state = next === EMPTY ? 0 : next
       const from = outStart[state]!
       const to = outStart[state + 1]!
-      for (let o = from; o < to; o++) found(outList[o]!, k + 1)
+      for (let o = from; o < to; o++) {
+        if (count * 2 + 2 > hits.pairs.length) hits.grow()
+        hits.pairs[count * 2] = outList[o]!
+        hits.pairs[count * 2 + 1] = k + 1
+        count++
+      }
     }
+    return count
+  }
+}
+
+/** Where a scan puts what it found: (pattern id, end) pairs, reused from message to message. */
+export class HitBuffer {
+  pairs = new Int32Array(256)
+
+  grow(): void {
+    const bigger = new Int32Array(this.pairs.length * 2)
+    bigger.set(this.pairs)
+    this.pairs = bigger
   }
 }

@@ -4,16 +4,18 @@
 // match a message containing none of their terms), so skipping the others is exact, and thousands of rules cost
 // little more than a handful.
 import type { RE2JS } from 're2js'
-import { Automaton } from './automaton.ts'
+import { Automaton, HitBuffer } from './automaton.ts'
 import { CompactBuffer } from './normalize.ts'
 import { compileRegex, termsOf, type Expr, type Term } from './parse.ts'
 import { requiredLiteral } from './regex-literal.ts'
 import { parseRules, RuleSetError } from './ruleset.ts'
 import { soundsInto } from './sounds.ts'
+import { triggersOf } from './triggers.ts'
 import type { Explanation, MessageContext, Rule, RuleInput, TermHit } from './types.ts'
 
 interface TermSlot {
   term: Term
+  /** The rules this term wakes up (see triggers.ts). */
   rules: number[]
   regex: RE2JS | null
   /** For a regex: whether its required literal must be seen before it is worth running. */
@@ -41,7 +43,7 @@ class TermTable {
   readonly idOf = new Map<Term, number>()
   private readonly byKey = new Map<string, number>()
 
-  add(term: Term, ruleIndex: number): void {
+  add(term: Term): void {
     // Words and phrases are both plain compact substrings, so the same text is one term.
     const key = `${term.kind === 'phrase' ? 'word' : term.kind}\u0000${term.value}`
     let id = this.byKey.get(key)
@@ -51,9 +53,6 @@ class TermTable {
       const regex = term.kind === 'regex' ? compileRegex(term.value) : null
       this.slots.push({ term, rules: [], regex, gated: false })
     }
-    const slot = this.slots[id]!
-    // A disabled rule's terms are known (for its node) but never make it a candidate.
-    if (ruleIndex >= 0 && slot.rules[slot.rules.length - 1] !== ruleIndex) slot.rules.push(ruleIndex)
     this.idOf.set(term, id)
   }
 }
@@ -99,15 +98,14 @@ export class CompiledRuleSet {
   private candidates: number[] = []
   private compact: string | null = null
   private spans: Map<number, [number, number][]> | null = null
-  private readonly onLiteral = (pattern: number, end: number) => this.patternFound(this.literals, pattern, end)
-  private readonly onSound = (pattern: number, end: number) => this.patternFound(this.sounds, pattern, end)
+  private readonly hits = new HitBuffer()
+  /** Per term id: 1 for a regex (evaluated lazily), 0 for a term the scan alone decides. */
+  private readonly isRegex: Uint8Array
 
   constructor(parsed: { rule: Rule; expr: Expr }[]) {
     this.rules = parsed.map((p) => p.rule)
     this.terms = new TermTable()
-    parsed.forEach(({ rule, expr }, index) => {
-      for (const { term } of termsOf(expr)) this.terms.add(term, rule.enabled ? index : -1)
-    })
+    for (const { expr } of parsed) for (const { term } of termsOf(expr)) this.terms.add(term)
     this.compiled = parsed.map(({ rule, expr }) => ({
       rule,
       expr,
@@ -117,7 +115,7 @@ export class CompiledRuleSet {
 
     this.literals = new PatternIndex()
     this.sounds = new PatternIndex()
-    const ungated = new Set<number>()
+    const gates = new Map<number, string>()
     this.terms.slots.forEach((slot, id) => {
       const { term } = slot
       if (term.kind === 'word' || term.kind === 'phrase') this.literals.targetsFor(term.value).terms.push(id)
@@ -126,8 +124,26 @@ export class CompiledRuleSet {
       else {
         const literal = requiredLiteral(term.value)
         slot.gated = literal !== ''
-        if (slot.gated) this.literals.targetsFor(literal).regexGates.push(id)
-        else for (const rule of slot.rules) ungated.add(rule)
+        if (slot.gated) {
+          this.literals.targetsFor(literal).regexGates.push(id)
+          gates.set(id, literal)
+        }
+      }
+    })
+    // Longer texts are rarer in chat; a regex without a literal to wait for runs on every message.
+    const cost = (term: Term): number => {
+      const id = this.terms.idOf.get(term)!
+      if (term.kind === 'regex') return gates.has(id) ? 1 / gates.get(id)!.length ** 2 : Number.POSITIVE_INFINITY
+      if (term.kind === 'kind') return 0.25
+      return 1 / term.value.length ** 2
+    }
+    const ungated = new Set<number>()
+    parsed.forEach(({ rule, expr }, index) => {
+      if (!rule.enabled) return
+      for (const term of triggersOf(expr, cost).terms) {
+        const slot = this.terms.slots[this.terms.idOf.get(term)!]!
+        if (slot.regex && !slot.gated) ungated.add(index)
+        else if (slot.rules.at(-1) !== index) slot.rules.push(index)
       }
     })
     this.ungatedRules = [...ungated].sort((a, b) => a - b)
@@ -140,6 +156,7 @@ export class CompiledRuleSet {
     this.regexTried = new Int32Array(termCount)
     this.regexResult = new Uint8Array(termCount)
     this.ruleSeen = new Int32Array(this.compiled.length)
+    this.isRegex = Uint8Array.from(this.terms.slots, (slot) => (slot.regex ? 1 : 0))
   }
 
   /** Names of all matching rules, in rule-set order. */
@@ -208,6 +225,12 @@ export class CompiledRuleSet {
     }
   }
 
+  private scanWith(automaton: Automaton, index: PatternIndex, codes: Uint16Array, length: number): void {
+    const count = automaton.scan(codes, length, this.hits)
+    const pairs = this.hits.pairs
+    for (let k = 0; k < count; k++) this.patternFound(index, pairs[2 * k]!, pairs[2 * k + 1]!)
+  }
+
   private patternFound(index: PatternIndex, pattern: number, end: number): void {
     const targets = index.targets[pattern]!
     for (const id of targets.terms) {
@@ -231,13 +254,13 @@ export class CompiledRuleSet {
     this.candidates.length = 0
     this.compact = null
     this.spans = spans
-    this.buffer.fold(text)
+    this.buffer.fold(text, spans !== null)
     const { codes, length } = this.buffer
-    this.literalAutomaton.scan(codes, length, this.onLiteral)
+    this.scanWith(this.literalAutomaton, this.literals, codes, length)
     if (this.soundAutomaton) {
       if (this.soundCodes.length < length) this.soundCodes = new Uint16Array(codes.length)
       soundsInto(codes, length, this.soundCodes)
-      this.soundAutomaton.scan(this.soundCodes, length, this.onSound)
+      this.scanWith(this.soundAutomaton, this.sounds, this.soundCodes, length)
     }
     for (const kind of context.kinds ?? []) {
       const id = this.kindTerms.get(kind)
@@ -253,12 +276,12 @@ export class CompiledRuleSet {
   }
 
   private termTrue(id: number): boolean {
+    if (this.isRegex[id] === 0) return this.termSeen[id] === this.stamp
     const slot = this.terms.slots[id]!
-    if (!slot.regex) return this.termSeen[id] === this.stamp
     if (slot.gated && this.regexArmed[id] !== this.stamp) return false
     if (this.regexTried[id] !== this.stamp) {
       this.regexTried[id] = this.stamp
-      this.regexResult[id] = slot.regex.test(this.compactString()) ? 1 : 0
+      this.regexResult[id] = slot.regex!.test(this.compactString()) ? 1 : 0
     }
     return this.regexResult[id] === 1
   }

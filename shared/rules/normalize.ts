@@ -100,8 +100,8 @@ export class CompactBuffer {
     }
   }
 
-  /** Folds `text` into this buffer, replacing what it held. */
-  fold(text: string): void {
+  /** Folds `text` into this buffer, replacing what it held; `withSpans` false skips the map back (matching only). */
+  fold(text: string, withSpans = true): void {
     this.length = 0
     this.ensure(text.length)
     const n = text.length
@@ -120,8 +120,10 @@ export class CompactBuffer {
         this.pushString(foldCluster(text.slice(i, end)), i, end)
       } else if (kind === Kind.Single) {
         this.codes[this.length] = singles[code]!
-        this.starts[this.length] = i
-        this.ends[this.length] = end
+        if (withSpans) {
+          this.starts[this.length] = i
+          this.ends[this.length] = end
+        }
         this.length++
       } else if (kind === Kind.Multi) {
         this.pushString(multis.get(code)!, i, end)

@@ -171,7 +171,7 @@ class Parser {
 }
 
 /** Whether the expression is true for a message in which no term occurs. */
-function matchesNothing(expr: Expr): boolean {
+export function matchesNothing(expr: Expr): boolean {
   switch (expr.type) {
     case 'term':
       return false
