@@ -3,7 +3,7 @@
 // that a reorder names exactly the current rules, and so on. A refused command changes nothing.
 import { ApiError, type ApiEvent, type QunGuardApi } from '../../shared/api/contract.ts'
 import type { LoginState, PuppetName } from '../../shared/api/types.ts'
-import { backtestSteps } from '../../shared/rules/backtest.ts'
+import { backtestSteps, type BacktestMessage } from '../../shared/rules/backtest.ts'
 import { compileRuleSet, RuleSetError, type CompiledRuleSet } from '../../shared/rules/index.ts'
 import type { Guard } from '../guard/index.ts'
 import { OverrideError } from '../guard/index.ts'
@@ -58,14 +58,18 @@ export function createApi(deps: ApiDeps): QunGuardApi {
   const feed = (event: GuardEvent) => feedEventView(store, event)
   const allowList = () => store.allowList.list().map(({ memberKey, name, note, addedAt }) => ({ memberKey, name, note, addedAt }))
 
+  // The saved rules compiled, kept until they change: a rep runs several backtests while editing.
+  let saved: { revision: number; set: CompiledRuleSet } | null = null
+  function savedSet(): CompiledRuleSet {
+    const revision = store.rules.revision()
+    if (saved?.revision !== revision) saved = { revision, set: compileRuleSet(store.rules.list()) }
+    return saved.set
+  }
+
   /** Stored messages, oldest first, with the names and topics the rep knows them by. */
   function history(limit: number) {
     const topics = new Map(store.groups.list().map((group) => [group.id, group.topic]))
-    return store.messages.history(limit).map((message) => ({
-      ...message,
-      groupTopic: topics.get(message.groupId),
-      senderName: store.members.get(message.groupId, message.senderId)?.name ?? message.senderKey,
-    }))
+    return store.messages.history(limit).map((record): BacktestMessage => ({ ...record, groupTopic: topics.get(record.groupId) }))
   }
 
   function knownGroups(ids: readonly string[]): void {
@@ -109,8 +113,7 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     getStats: async ({ days = 30 }) => statsView(store, clock(), days),
     getSettings: async () => settings(),
     listAllowList: async () => allowList(),
-    listHistory: async ({ limit = DEFAULT_HISTORY }) =>
-      history(limit).map(({ id, groupId, senderName, kind, text, at }) => ({ id, groupId, senderName, kind, text, at })),
+    listHistory: async ({ limit = DEFAULT_HISTORY }) => store.messages.history(limit),
     markFeedRead: async () => ({ unread: deps.unread.reset() }),
     backtest: async ({ rules: inputs, limit = DEFAULT_HISTORY }) => {
       let edited: CompiledRuleSet
@@ -120,8 +123,7 @@ export function createApi(deps: ApiDeps): QunGuardApi {
         if (error instanceof RuleSetError) return { scanned: 0, newlyCaught: [], noLongerCaught: [], changedRule: 0, problems: error.problems }
         throw error
       }
-      const saved = compileRuleSet(store.rules.list())
-      const steps = backtestSteps(saved, edited, history(limit))
+      const steps = backtestSteps(savedSet(), edited, history(limit))
       for (;;) {
         const step = steps.next()
         if (step.done) return { ...step.value, problems: [] }
@@ -195,7 +197,11 @@ export function createApi(deps: ApiDeps): QunGuardApi {
       return allowList()
     },
     removeFromAllowList: async ({ memberKey }) => {
-      if (!store.allowList.remove(memberKey, null)) throw new ApiError('not_found', `${memberKey} is not on the allow-list`)
+      // The list shows every entry of the member, for every group or one (an undone removal adds one for its
+      // group); taking the member off removes them all, so nothing the window showed is left behind.
+      const entries = store.allowList.list().filter((entry) => entry.memberKey === memberKey)
+      if (entries.length === 0) throw new ApiError('not_found', `${memberKey} is not on the allow-list`)
+      store.transaction(() => entries.forEach((entry) => store.allowList.remove(memberKey, entry.groupId)))
       return allowList()
     },
     updateSettings: (changes) =>

@@ -2,7 +2,7 @@
 // for its whole life; it goes through this slot to whichever bot is current. A puppet that cannot be loaded (no
 // token, package missing) leaves the slot empty with a 'failed' login state saying why, and the service keeps running.
 import type { LoginState, PuppetName } from '../../shared/api/types.ts'
-import { BotHost, type BotHostOptions } from '../wechat/bot-host.ts'
+import { BotHost, type BotHostOptions, type HandledListener } from '../wechat/bot-host.ts'
 import type { ChatInbox, ChatPort } from '../wechat/chat-port.ts'
 import type { HostError } from '../wechat/host-errors.ts'
 import type { PuppetInstance } from '../wechat/puppet-choice.ts'
@@ -16,6 +16,8 @@ export interface BotSlotOptions {
   mockPuppet?: () => PuppetInstance
   onLoginState(state: LoginState): void
   onError(error: HostError): void
+  /** Told when the bot has finished with each WeChat event: the simulated world's echoes, to know it caught up. */
+  onHandled?: HandledListener
 }
 
 export class BotSlot {
@@ -68,6 +70,7 @@ export class BotSlot {
     }
     this.host.attach(this.options.inbox)
     this.unsubscribe = [this.host.onLoginState(this.options.onLoginState), this.host.onError(this.options.onError)]
+    if (this.options.onHandled) this.unsubscribe.push(this.host.onHandled(this.options.onHandled))
     await this.host.start()
   }
 

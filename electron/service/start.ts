@@ -9,6 +9,7 @@ import { createGuard } from '../guard/index.ts'
 import { createDispatch, type Dispatch } from '../server/dispatch.ts'
 import { openStore } from '../store/index.ts'
 import type { ChatGroup, ChatInbox } from '../wechat/chat-port.ts'
+import type { HandledListener } from '../wechat/bot-host.ts'
 import type { PuppetInstance } from '../wechat/puppet-choice.ts'
 import { createApi } from './api.ts'
 import { BotSlot } from './bot-slot.ts'
@@ -27,6 +28,8 @@ export interface ServiceOptions {
   puppet?: Settings['puppet']
   /** Run the outbound queue on timers (the app); tests flush by hand. */
   timers?: boolean
+  /** Told when the bot has finished with each WeChat event (a simulated world's echoes use it to know it caught up). */
+  onHandled?: HandledListener
 }
 
 export interface RunningService {
@@ -77,6 +80,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       now: clock,
       token: () => secrets.get('puppetToken') ?? undefined,
       mockPuppet: options.mockPuppet,
+      onHandled: options.onHandled,
       onLoginState(state) {
         if ((state.status === 'logged-in') !== loggedIn) {
           loggedIn = !loggedIn

@@ -28,4 +28,4 @@ export type {
   PendingAction,
   PendingActionsTable,
 } from './pending-actions.ts'
-export type { MessageRecord, MessagesTable } from './messages.ts'
+export type { HistoryRecord, MessageRecord, MessagesTable } from './messages.ts'

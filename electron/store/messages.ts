@@ -13,6 +13,17 @@ export interface MessageRecord {
   at: number
 }
 
+/** What the window's history views and the backtest read. */
+export interface HistoryRecord {
+  id: string
+  groupId: string
+  /** The sender's last known name in the group, else their member key. */
+  senderName: string
+  kind: MessageKind
+  text: string
+  at: number
+}
+
 interface MessageRow {
   id: string
   group_id: string
@@ -28,8 +39,8 @@ export interface MessagesTable {
   insert(message: MessageRecord): boolean
   /** Newest first. */
   recent(groupId: string, limit: number): MessageRecord[]
-  /** Oldest first, at most `limit`, the newest ones when there are more: the history a backtest runs over. */
-  history(limit: number): MessageRecord[]
+  /** Oldest first, at most `limit` (the newest when there are more), with each sender's last known name. */
+  history(limit: number): HistoryRecord[]
   /** Deletes messages older than `before`; returns how many. */
   purgeBefore(before: number): number
 }
@@ -55,9 +66,16 @@ export function createMessagesTable(db: Database): MessagesTable {
   const selectRecent = db.prepare<[string, number], MessageRow>(
     'SELECT * FROM messages WHERE group_id = ? ORDER BY at DESC, rowid DESC LIMIT ?',
   )
-  const selectHistory = db.prepare<[number], MessageRow>(
-    'SELECT * FROM (SELECT rowid AS r, * FROM messages ORDER BY at DESC, rowid DESC LIMIT ?) ORDER BY at, r',
-  )
+  // Walks the time index from the newest end (no sort of the whole table); the caller gets them oldest first.
+  // A backtest reads the whole history: only the columns it needs, as arrays, from the newest end of the time index.
+  const selectHistory = db
+    .prepare<[number], [string, string, string, MessageKind, string, number]>(
+      `SELECT messages.id, messages.group_id, COALESCE(members.name, messages.sender_key), messages.kind, messages.text, messages.at
+       FROM messages
+       LEFT JOIN members ON members.group_id = messages.group_id AND members.member_id = messages.sender_id
+       ORDER BY messages.at DESC LIMIT ?`,
+    )
+    .raw(true)
   const deleteBefore = db.prepare<[number]>('DELETE FROM messages WHERE at < ?')
 
   return {
@@ -72,7 +90,15 @@ export function createMessagesTable(db: Database): MessagesTable {
         at: message.at,
       }).changes > 0,
     recent: (groupId, limit) => selectRecent.all(groupId, limit).map(toRecord),
-    history: (limit) => selectHistory.all(limit).map(toRecord),
+    history(limit) {
+      const rows = selectHistory.all(limit)
+      const records: HistoryRecord[] = new Array(rows.length)
+      for (let k = 0; k < rows.length; k++) {
+        const [id, groupId, senderName, kind, text, at] = rows[rows.length - 1 - k]!
+        records[k] = { id, groupId, senderName, kind, text, at }
+      }
+      return records
+    },
     purgeBefore: (before) => deleteBefore.run(before).changes,
   }
 }
