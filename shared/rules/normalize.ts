@@ -151,8 +151,11 @@ export interface NormalizedText {
   ends: Int32Array
 }
 
+// One scratch buffer for the one-off calls below: folding is synchronous, and the results are copied out.
+const scratch = new CompactBuffer()
+
 export function normalizeText(text: string): NormalizedText {
-  const buffer = new CompactBuffer()
+  const buffer = scratch
   buffer.fold(text)
   return {
     compact: buffer.text(),
@@ -163,7 +166,8 @@ export function normalizeText(text: string): NormalizedText {
 
 /** The compact form alone, for terms and one-off use. */
 export function compactText(text: string): string {
-  return normalizeText(text).compact
+  scratch.fold(text, false)
+  return scratch.text()
 }
 
 /** Traditional -> simplified for Han characters only, leaving everything else (e.g. regex syntax) untouched. */
