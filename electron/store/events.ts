@@ -11,30 +11,11 @@ export {
   type Verdict,
   type ReviewState,
 } from '../../shared/api/types.ts'
-import type { FeedEventKind as EventKind, EventStatus, ReviewState, Verdict } from '../../shared/api/types.ts'
+import type { FeedEvent, FeedEventKind as EventKind, EventStatus, ReviewState, Verdict } from '../../shared/api/types.ts'
 export type EventDetail = Record<string, unknown>
 
-export interface GuardEvent {
-  id: number
-  kind: EventKind
-  at: number
-  groupId: string | null
-  memberKey: string | null
-  memberId: string | null
-  memberName: string | null
-  rule: string | null
-  messageId: string | null
-  text: string | null
-  detail: EventDetail
-  /** A rule hit on a message: what verdicts and rule precision are about. */
-  hit: boolean
-  dryRun: boolean
-  status: EventStatus | null
-  strikeId: number | null
-  overridden: boolean
-  verdict: Verdict | null
-  review: ReviewState | null
-}
+/** An event as stored: what the window sees (less the group's topic, looked up when shown) and the strike it recorded. */
+export type GuardEvent = Omit<FeedEvent, 'groupTopic' | 'detail'> & { detail: EventDetail; strikeId: number | null }
 
 export type NewEvent = Pick<GuardEvent, 'kind' | 'at'> &
   Partial<Omit<GuardEvent, 'id' | 'kind' | 'at' | 'overridden' | 'verdict'>>

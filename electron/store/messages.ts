@@ -1,5 +1,6 @@
 // Message history of monitored groups, kept for `retentionDays`. It doubles as the record of which messages
 // were already handled, so a message delivered twice is judged once.
+import type { HistoryMessage } from '../../shared/api/types.ts'
 import type { MessageKind } from '../../shared/rules/types.ts'
 import type { Database } from './sql.ts'
 
@@ -13,16 +14,8 @@ export interface MessageRecord {
   at: number
 }
 
-/** What the window's history views and the backtest read. */
-export interface HistoryRecord {
-  id: string
-  groupId: string
-  /** The sender's last known name in the group, else their member key. */
-  senderName: string
-  kind: MessageKind
-  text: string
-  at: number
-}
+/** What the window's history views and the backtest read: the sender by name (else member key). */
+export type HistoryRecord = HistoryMessage
 
 interface MessageRow {
   id: string

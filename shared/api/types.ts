@@ -1,5 +1,6 @@
 // The data the window is shown: plain JSON-able shapes, the same over IPC and over HTTP.
 import type { Settings } from '../policy/settings.ts'
+import type { BacktestDifference, BacktestOutcome } from '../rules/backtest.ts'
 import type { MessageKind, Rule, RuleProblem } from '../rules/types.ts'
 
 export const PUPPET_NAMES = [
@@ -128,24 +129,10 @@ export interface HistoryMessage {
   at: number
 }
 
-export interface BacktestChange {
-  messageId: string
-  groupId: string
-  senderName: string
-  text: string
-  at: number
-  before: string | null
-  after: string | null
-}
+/** A message the edit changes: which rule acted first before and after (null: none). */
+export type BacktestChange = BacktestDifference
 
-export interface BacktestResult {
-  scanned: number
-  /** Messages the edited rules catch that the saved ones did not. */
-  newlyCaught: BacktestChange[]
-  /** Messages the saved rules catch that the edited ones no longer do. */
-  noLongerCaught: BacktestChange[]
-  /** Messages caught by both, but first by a different rule. */
-  changedRule: number
+export interface BacktestResult extends BacktestOutcome {
   problems: RuleProblem[]
 }
 
