@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../shared/api/ipc.ts'
 import { CONTENT_SECURITY_POLICY } from '../shared/api/csp.ts'
-import { toApiError } from './server/dispatch.ts'
+import { wireError } from './server/dispatch.ts'
 import { startService, type RunningService } from './service/start.ts'
 import { desktopNotice } from './service/notices.ts'
 
@@ -73,8 +73,7 @@ async function start(): Promise<void> {
     try {
       return { ok: true, result: await service!.dispatch(String(method), input) }
     } catch (error) {
-      const apiError = toApiError(error)
-      return { ok: false, error: { code: apiError.code, message: apiError.message } }
+      return wireError(error)
     }
   })
   service.subscribe((event) => {
@@ -102,6 +101,17 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault())
   })
-  app.on('before-quit', () => void service?.close())
+  // Electron does not wait for a listener's promise: hold the quit until the service has stopped (the action in
+  // progress finished, the database closed), then quit again.
+  let closing = false
+  app.on('before-quit', (event) => {
+    if (!service || closing) return
+    closing = true
+    event.preventDefault()
+    void service
+      .close()
+      .catch((error: unknown) => console.error('QunGuard could not stop cleanly:', error))
+      .finally(() => app.quit())
+  })
   void app.whenReady().then(start)
 }

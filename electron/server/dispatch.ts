@@ -1,6 +1,7 @@
 // The one entry every door goes through: the method is looked up, its input validated against the contract, and the
 // single implementation called. A bad input never reaches the implementation, so it cannot change anything.
 import { ApiError, isApiMethod, parseApiInput, type ApiMethod, type QunGuardApi } from '../../shared/api/contract.ts'
+import type { WireResult } from '../../shared/api/http.ts'
 
 export type Dispatch = (method: string, input: unknown) => Promise<unknown>
 
@@ -17,6 +18,12 @@ export function createDispatch(api: QunGuardApi): Dispatch {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error
   return new ApiError('internal', error instanceof Error ? error.message : String(error))
+}
+
+/** The failure both doors send: the same shape, details (which field was wrong) included. */
+export function wireError(error: unknown): Extract<WireResult<never>, { ok: false }> {
+  const { code, message, details } = toApiError(error)
+  return { ok: false, error: { code, message, ...(details === undefined ? {} : { details }) } }
 }
 
 export type { ApiMethod }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { ApiError, type ApiEvent } from '../../shared/api/contract.ts'
 import { API_PREFIX, EVENTS_PATH, HTTP_STATUS, type WireResult } from '../../shared/api/http.ts'
-import { toApiError, type Dispatch } from './dispatch.ts'
+import { wireError, type Dispatch } from './dispatch.ts'
 import { serveStatic } from './static-files.ts'
 import { tokenMatches } from './token.ts'
 
@@ -46,11 +46,8 @@ function send<T>(res: ServerResponse, status: number, body: WireResult<T>): void
 }
 
 function sendError(res: ServerResponse, error: unknown): void {
-  const apiError = toApiError(error)
-  send(res, HTTP_STATUS[apiError.code], {
-    ok: false,
-    error: { code: apiError.code, message: apiError.message, ...(apiError.details === undefined ? {} : { details: apiError.details }) },
-  })
+  const body = wireError(error)
+  send(res, HTTP_STATUS[body.error.code], body)
 }
 
 function readJson(req: IncomingMessage): Promise<unknown> {

@@ -1,0 +1,29 @@
+// "One API, two doors": the same suite over a direct dispatch client and over the HTTP/WebSocket door, against the
+// real service on a simulated WeChat account. Every method of the contract must be exercised through each door.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startEnv, TRANSPORTS, uncalled, type ApiEnv } from './api-harness.ts'
+import { configTests } from './api-suite-config.ts'
+import { loginTests } from './api-suite-login.ts'
+import { moderationTests } from './api-suite-moderation.ts'
+
+describe.each(TRANSPORTS)('the API through $name', (transport) => {
+  const called = new Set<string>()
+  let current: ApiEnv | null = null
+  const env = () => current!
+
+  beforeEach(async () => {
+    current = await startEnv(transport, called)
+  })
+  afterEach(async () => {
+    await current?.close()
+    current = null
+  })
+
+  loginTests(env)
+  configTests(env)
+  moderationTests(env)
+
+  it('has exercised every method of the contract', () => {
+    expect(uncalled(called)).toEqual([])
+  })
+})
