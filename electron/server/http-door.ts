@@ -117,8 +117,14 @@ export async function openHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> 
   const wss = new WebSocketServer({ noServer: true })
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    if (url.pathname !== EVENTS_PATH || !sameOrigin(req, port) || !tokenMatches(options.token, url.searchParams.get('token'))) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n')
+    // The same answers as for requests: 403 for another origin or host, 401 without the token.
+    const refusal = !sameOrigin(req, port)
+      ? '403 Forbidden'
+      : url.pathname !== EVENTS_PATH || !tokenMatches(options.token, url.searchParams.get('token'))
+        ? '401 Unauthorized'
+        : null
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\n\r\n`)
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => {

@@ -91,8 +91,8 @@ describe('the token', () => {
     expect(await upgrade('')).toBe(401)
     expect(await upgrade(`?token=${OTHER_TOKEN}`)).toBe(401)
     expect(await upgrade(`?token=${token}`, {}, '/api/other')).toBe(401)
-    expect(await upgrade(`?token=${token}`, { Origin: 'https://evil.example' })).toBe(401)
-    expect(await upgrade(`?token=${token}`, { Host: `evil.example:${door.port}` })).toBe(401)
+    expect(await upgrade(`?token=${token}`, { Origin: 'https://evil.example' })).toBe(403)
+    expect(await upgrade(`?token=${token}`, { Host: `evil.example:${door.port}` })).toBe(403)
     expect(await upgrade(`?token=${token}`, { Origin: `http://127.0.0.1:${door.port}` })).toBe(101)
 
     const heard = new EventLog()
