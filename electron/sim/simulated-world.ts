@@ -223,7 +223,7 @@ export class SimulatedWorld implements SimulatedWeChat {
     const room = this.roomOfBot(roomId)
     if (room.memberIdList.includes(contactId)) return
     if (room.memberIdList.length >= DIRECT_ADD_LIMIT && !this.mocker.contactPayload(contactId).friend) {
-      throw new Error(`the group has ${room.memberIdList.length} members: only an invitation can bring back a non-friend`)
+      throw new Error(`群里已有 ${room.memberIdList.length} 人，非好友只能通过群邀请加入`)
     }
     room.memberIdList.push(contactId)
     this.emitJoin(roomId, [contactId], this.selfId)

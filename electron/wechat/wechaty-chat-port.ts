@@ -63,7 +63,7 @@ export class WechatyChatPort implements ChatPort {
     const room = await this.joinedRoom(groupId, 'remove')
     const group = await chatGroupOf(room, this.requireSelfId('remove'))
     // Asking WeChat for something it always refuses looks like a misbehaving client; do not ask.
-    if (!group?.botCanRemove) throw new ChatRefusedError('remove', 'the bot is neither the owner nor an admin of the group')
+    if (!group?.botCanRemove) throw new ChatRefusedError('remove', '群卫登录的账号不是群主或管理员，不能移出成员')
     if (!(await this.memberIdsOf(room)).includes(memberId)) throw new ChatRefusedError('remove', 'not a member of the group')
     const contact = await this.requireContact(memberId, 'remove')
     await this.asRefusal('remove', () => room.remove(contact))

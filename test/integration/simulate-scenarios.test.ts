@@ -101,7 +101,7 @@ describe('simulated scenarios', () => {
         room: 'r1',
         member: 'alice',
         rule: '赌博',
-        reason: 'the bot is neither the owner nor an admin of the group',
+        reason: '群卫登录的账号不是群主或管理员，不能移出成员',
         minute: 0,
       },
     ])
