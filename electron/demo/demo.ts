@@ -20,13 +20,18 @@ export interface RunningDemo {
 }
 
 export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
-  const world = new SimulatedWorld(Date.now)
-  for (const room of DEMO_ROOMS) world.createRoom(room)
-  world.befriend('小雨妈妈')
+  // A puppet serves one bot only: choosing the demo puppet again (after trying another) gets a fresh world.
+  let world!: SimulatedWorld
+  const freshWorld = () => {
+    world = new SimulatedWorld(Date.now)
+    for (const room of DEMO_ROOMS) world.createRoom(room)
+    world.befriend('小雨妈妈')
+    return world.puppet
+  }
 
   const service = await startService({
     dataDir: options.dataDir,
-    mockPuppet: () => world.puppet,
+    mockPuppet: freshWorld,
     puppet: 'wechaty-puppet-mock',
   })
 
