@@ -1,0 +1,30 @@
+import { Alert, Typography } from 'antd'
+import type { FeedEvent } from '../../../../shared/api/types.ts'
+import { useT } from '../../i18n/index.tsx'
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null
+}
+
+/** The parts of an event's detail a rep acts on: which warning this was, why something failed, what to do by hand. */
+export function EventDetail({ event }: { event: FeedEvent }) {
+  const t = useT()
+  const sanction = event.detail.sanction as { kind?: string; strikeNumber?: unknown; limit?: unknown } | undefined
+  const reason = text(event.detail.reason)
+  const todo = text(event.detail.repTodo)
+  return (
+    <>
+      {event.kind === 'warning' && typeof sanction?.strikeNumber === 'number' && typeof sanction.limit === 'number' && (
+        <Typography.Text type="secondary" className="feed-detail">
+          {t('feed.strike', { count: sanction.strikeNumber, limit: sanction.limit })}
+        </Typography.Text>
+      )}
+      {todo && event.status === 'needs_rep' ? (
+        // The to-do already says why.
+        <Alert type="warning" showIcon className="feed-todo" title={todo} />
+      ) : (
+        reason && <Typography.Text type="danger" className="feed-detail">{t('feed.reason', { reason })}</Typography.Text>
+      )}
+    </>
+  )
+}

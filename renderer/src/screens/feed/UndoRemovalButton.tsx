@@ -1,0 +1,41 @@
+import { RollbackOutlined } from '@ant-design/icons'
+import { App, Button, Checkbox, Popconfirm } from 'antd'
+import { useState } from 'react'
+import type { FeedEvent } from '../../../../shared/api/types.ts'
+import { useApi } from '../../api/ApiProvider.tsx'
+import { useCommand } from '../../components/useCommand.ts'
+import { useT } from '../../i18n/index.tsx'
+
+/**
+ * Brings a removed member back; when WeChat will not let the bot re-add them, tells the rep how to do it by hand.
+ * The removal's card changes through the event stream (it is marked undone, and an undo event follows).
+ */
+export function UndoRemovalButton({ event }: { event: FeedEvent }) {
+  const t = useT()
+  const api = useApi()
+  const { modal, message } = App.useApp()
+  const [allowList, setAllowList] = useState(true)
+  const undo = useCommand(() => api.undoRemoval({ eventId: event.id, allowList }), {
+    onDone: (result) => {
+      if (result.outcome === 'readded') void message.success(t('feed.undone', { name: event.memberName ?? '' }))
+      else modal.warning({ title: t('feed.undoNeedsRep'), content: <div className="message-text" data-testid="undo-instructions">{result.instructions}</div>, okText: t('common.ok') })
+    },
+  })
+  return (
+    <Popconfirm
+      title={t('feed.undoConfirm', { name: event.memberName ?? '' })}
+      description={
+        <Checkbox checked={allowList} onChange={(change) => setAllowList(change.target.checked)} data-testid="undo-allow-list">
+          {t('feed.undoAlsoAllow')}
+        </Checkbox>
+      }
+      onConfirm={() => void undo.run()}
+      okText={t('feed.undo')}
+      cancelText={t('common.cancel')}
+    >
+      <Button size="small" icon={<RollbackOutlined />} loading={undo.busy} data-testid="feed-undo">
+        {t('feed.undo')}
+      </Button>
+    </Popconfirm>
+  )
+}

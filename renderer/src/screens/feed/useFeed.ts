@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { FeedEvent } from '../../../../shared/api/types.ts'
+import { useApi, useApiEvent, useReconnected } from '../../api/ApiProvider.tsx'
+import { toApiError, type ApiError } from '../../api/errors.ts'
+import { matchesFilter, sinceOf, type FeedFilter } from './feed-filter.ts'
+
+const PAGE_SIZE = 50
+
+export interface Feed {
+  items: FeedEvent[]
+  loading: boolean
+  error: ApiError | null
+  hasMore: boolean
+  loadMore: () => void
+  /** Puts a command's result (the event as it is now) in place of the shown one. */
+  replace: (event: FeedEvent) => void
+}
+
+/** The feed, newest first, as filtered: pages from listFeed, new and changed events from the event stream. */
+export function useFeed(filter: FeedFilter): Feed {
+  const api = useApi()
+  const [items, setItems] = useState<FeedEvent[]>([])
+  const [nextBeforeId, setNextBeforeId] = useState<number | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<ApiError | null>(null)
+  const generation = useRef(0)
+  // The time range is fixed when the filter is chosen, so paging through it asks for the same window.
+  const [since, setSince] = useState<number | undefined>(undefined)
+
+  const load = useCallback(
+    (beforeId: number | null) => {
+      const mine = beforeId === null ? ++generation.current : generation.current
+      const from = beforeId === null ? sinceOf(filter.time, Date.now()) : since
+      if (beforeId === null) setSince(from)
+      setLoading(true)
+      api
+        .listFeed({
+          limit: PAGE_SIZE,
+          ...(beforeId === null ? {} : { beforeId }),
+          ...(filter.groupId ? { groupId: filter.groupId } : {}),
+          ...(filter.rule ? { rule: filter.rule } : {}),
+          ...(filter.kinds?.length ? { kinds: filter.kinds } : {}),
+          ...(from === undefined ? {} : { since: from }),
+        })
+        .then(
+          (page) => {
+            if (mine !== generation.current) return
+            setItems((current) => (beforeId === null ? page.items : [...current, ...page.items.filter((item) => !current.some((c) => c.id === item.id))]))
+            setNextBeforeId(page.nextBeforeId)
+            setError(null)
+            setLoading(false)
+          },
+          (reason: unknown) => {
+            if (mine !== generation.current) return
+            setError(toApiError(reason))
+            setLoading(false)
+          },
+        )
+    },
+    [api, filter, since],
+  )
+
+  const loadFirst = useRef(load)
+  loadFirst.current = load
+  useEffect(() => loadFirst.current(null), [filter])
+  useReconnected(() => load(null))
+
+  const replace = useCallback((event: FeedEvent) => {
+    setItems((current) => current.map((item) => (item.id === event.id ? event : item)))
+  }, [])
+
+  useApiEvent((message) => {
+    if (message.type !== 'feed') return
+    const { event } = message
+    setItems((current) => {
+      if (current.some((item) => item.id === event.id)) return current.map((item) => (item.id === event.id ? event : item))
+      if (!matchesFilter(filter, event, since)) return current
+      return [event, ...current].sort((a, b) => b.id - a.id)
+    })
+  })
+
+  return { items, loading, error, hasMore: nextBeforeId !== null, loadMore: () => nextBeforeId !== null && load(nextBeforeId), replace }
+}

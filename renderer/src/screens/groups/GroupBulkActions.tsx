@@ -1,0 +1,24 @@
+import { Button, Space, Typography } from 'antd'
+import { useT, type MessageKey } from '../../i18n/index.tsx'
+import type { GroupSwitch } from './GroupsScreen.tsx'
+
+const ACTIONS: { key: string; which: GroupSwitch; on: boolean; label: MessageKey }[] = [
+  { key: 'monitor', which: 'monitored', on: true, label: 'groups.bulk.monitor' },
+  { key: 'unmonitor', which: 'monitored', on: false, label: 'groups.bulk.unmonitor' },
+  { key: 'quiet', which: 'quiet', on: true, label: 'groups.bulk.quiet' },
+  { key: 'unquiet', which: 'quiet', on: false, label: 'groups.bulk.unquiet' },
+]
+
+export function GroupBulkActions({ count, busy, onApply }: { count: number; busy: boolean; onApply: (which: GroupSwitch, on: boolean) => void }) {
+  const t = useT()
+  return (
+    <Space wrap>
+      <Typography.Text type="secondary">{t('groups.selected', { count })}</Typography.Text>
+      {ACTIONS.map((action) => (
+        <Button key={action.key} disabled={count === 0 || busy} onClick={() => onApply(action.which, action.on)} data-testid={`groups-bulk-${action.key}`}>
+          {t(action.label)}
+        </Button>
+      ))}
+    </Space>
+  )
+}

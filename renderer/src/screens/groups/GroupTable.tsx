@@ -1,0 +1,87 @@
+import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons'
+import { Switch, Table, Tag, Tooltip, type TableColumnsType } from 'antd'
+import { useMemo } from 'react'
+import type { GroupView } from '../../../../shared/api/types.ts'
+import { useT } from '../../i18n/index.tsx'
+import type { GroupSwitch } from './GroupsScreen.tsx'
+
+interface GroupTableProps {
+  groups: GroupView[]
+  loading: boolean
+  selected: string[]
+  onSelect: (ids: string[]) => void
+  onToggle: (group: GroupView, which: GroupSwitch, on: boolean) => void
+}
+
+export function GroupTable({ groups, loading, selected, onSelect, onToggle }: GroupTableProps) {
+  const t = useT()
+  const columns = useMemo<TableColumnsType<GroupView>>(
+    () => [
+      {
+        title: t('groups.col.topic'),
+        dataIndex: 'topic',
+        ellipsis: true,
+        sorter: (a, b) => a.topic.localeCompare(b.topic, 'zh-CN'),
+      },
+      { title: t('groups.col.members'), dataIndex: 'memberCount', width: 110, align: 'right', sorter: (a, b) => a.memberCount - b.memberCount },
+      {
+        title: t('groups.col.monitored'),
+        dataIndex: 'monitored',
+        width: 110,
+        filters: [
+          { text: t('common.on'), value: true },
+          { text: t('common.off'), value: false },
+        ],
+        onFilter: (value, group) => group.monitored === value,
+        render: (_, group) => (
+          <Switch size="small" checked={group.monitored} onChange={(on) => onToggle(group, 'monitored', on)} aria-label={t('groups.col.monitored')} />
+        ),
+      },
+      {
+        title: t('groups.col.quiet'),
+        dataIndex: 'quiet',
+        width: 110,
+        render: (_, group) => <Switch size="small" checked={group.quiet} onChange={(on) => onToggle(group, 'quiet', on)} aria-label={t('groups.col.quiet')} />,
+      },
+      {
+        title: t('groups.col.canRemove'),
+        dataIndex: 'botCanRemove',
+        width: 140,
+        filters: [
+          { text: t('groups.canRemove.yes'), value: true },
+          { text: t('groups.canRemove.no'), value: false },
+        ],
+        onFilter: (value, group) => group.botCanRemove === value,
+        render: (_, group) =>
+          group.botCanRemove ? (
+            <Tag icon={<CheckCircleOutlined />} color="success">
+              {t('groups.canRemove.yes')}
+            </Tag>
+          ) : (
+            <Tooltip title={t('groups.cannotRemoveHelp')}>
+              <Tag icon={<WarningOutlined />} color="warning">
+                {t('groups.canRemove.no')}
+              </Tag>
+            </Tooltip>
+          ),
+      },
+      { title: t('groups.col.warnings7d'), dataIndex: 'warnings7d', width: 120, align: 'right', sorter: (a, b) => a.warnings7d - b.warnings7d },
+      { title: t('groups.col.removals7d'), dataIndex: 'removals7d', width: 120, align: 'right', sorter: (a, b) => a.removals7d - b.removals7d },
+    ],
+    [t, onToggle],
+  )
+
+  return (
+    <Table<GroupView>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={groups}
+      loading={loading}
+      rowSelection={{ selectedRowKeys: selected, onChange: (keys) => onSelect(keys as string[]), preserveSelectedRowKeys: true }}
+      pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (total) => t('groups.total', { total }) }}
+      scroll={{ x: 900 }}
+      data-testid="groups-table"
+    />
+  )
+}

@@ -1,0 +1,64 @@
+import { SearchOutlined } from '@ant-design/icons'
+import { Alert, Input } from 'antd'
+import { useCallback, useDeferredValue, useMemo, useState } from 'react'
+import type { GroupView } from '../../../../shared/api/types.ts'
+import { useApi } from '../../api/ApiProvider.tsx'
+import { useCommand } from '../../components/useCommand.ts'
+import { useT } from '../../i18n/index.tsx'
+import { useAppData } from '../../state/AppData.tsx'
+import { mergeGroups } from '../../state/merge-groups.ts'
+import { GroupBulkActions } from './GroupBulkActions.tsx'
+import { GroupTable } from './GroupTable.tsx'
+
+export type GroupSwitch = 'monitored' | 'quiet'
+
+export default function GroupsScreen() {
+  const t = useT()
+  const api = useApi()
+  const { groups } = useAppData()
+  const [search, setSearch] = useState('')
+  const [selected, setSelected] = useState<string[]>([])
+  const query = useDeferredValue(search.trim().toLowerCase())
+
+  const all = useMemo(() => groups.data ?? [], [groups.data])
+  const shown = useMemo(() => (query ? all.filter((group) => group.topic.toLowerCase().includes(query)) : all), [all, query])
+  const cannotRemove = useMemo(() => all.filter((group) => group.monitored && !group.botCanRemove).length, [all])
+
+  const toggle = useCommand(
+    (groupIds: string[], which: GroupSwitch, on: boolean) =>
+      which === 'monitored' ? api.setGroupsMonitored({ groupIds, monitored: on }) : api.setGroupsQuiet({ groupIds, quiet: on }),
+    { onDone: (changed: GroupView[]) => groups.set((current) => mergeGroups(current ?? [], changed)) },
+  )
+
+  // Stable, so the table's columns are built once, not on every keystroke in the search box.
+  const { run: runToggle } = toggle
+  const toggleOne = useCallback((group: GroupView, which: GroupSwitch, on: boolean) => void runToggle([group.id], which, on), [runToggle])
+
+  return (
+    <>
+      {cannotRemove > 0 && (
+        <Alert type="warning" showIcon className="screen-alert" title={t('groups.cannotRemoveSummary', { count: cannotRemove })} description={t('groups.cannotRemoveHelp')} />
+      )}
+      <div className="toolbar">
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('groups.search')}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          className="search-input"
+          data-testid="groups-search"
+        />
+        <span className="toolbar-spacer" />
+        <GroupBulkActions count={selected.length} busy={toggle.busy} onApply={(which, on) => void toggle.run(selected, which, on)} />
+      </div>
+      <GroupTable
+        groups={shown}
+        loading={groups.loading && !groups.data}
+        selected={selected}
+        onSelect={setSelected}
+        onToggle={toggleOne}
+      />
+    </>
+  )
+}
