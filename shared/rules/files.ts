@@ -19,6 +19,9 @@ export interface FilePosition {
 
 export interface FileProblem extends FilePosition {
   message: string
+  /** For a problem in a rule's expression: what the window translates (see messages.ts). */
+  code?: RuleProblem['code']
+  params?: RuleProblem['params']
   /** The rule's name, when the problem belongs to a rule that has one. */
   rule?: string
 }
@@ -70,7 +73,8 @@ export function formatRulesFile(rules: readonly RuleInput[], format: 'json' | 'y
 
 /** Turns an engine problem (position within the match expression) into one at the file's line and column. */
 export function locateRuleProblem(file: RulesFile, problem: RuleProblem): FileProblem {
-  return { ...file.positionOf(problem.index, problem.position?.offset), rule: problem.rule, message: problem.message }
+  const { rule, message, code, params } = problem
+  return { ...file.positionOf(problem.index, problem.position?.offset), rule, message, ...(code ? { code, params } : {}) }
 }
 
 // ---- JSON and YAML ----

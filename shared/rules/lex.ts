@@ -1,14 +1,17 @@
 // Tokens of the rule language. The expression is NFKC-normalised first (so a Chinese input method's full-width
 // （ ） ｜ ＋ － ！ work), one code point at a time so that every token still knows where it stands in the text the
 // rep typed: errors point at the rep's own line and column.
+import { ruleErrorText, type RuleErrorCode, type RuleErrorParams } from './messages.ts'
 import type { SourcePosition } from './types.ts'
 
+/** A fault in an expression: what (a code the window can say in the rep's language) and where. */
 export class RuleSyntaxError extends Error {
   constructor(
-    message: string,
+    readonly code: RuleErrorCode,
+    readonly params: RuleErrorParams,
     readonly position: SourcePosition,
   ) {
-    super(message)
+    super(ruleErrorText(code, params))
     this.name = 'RuleSyntaxError'
   }
 }
@@ -82,8 +85,8 @@ function readDelimited(text: string, from: number, close: string, unescape: bool
 export function tokenize(source: string): { tokens: Token[]; map: SourceMap; end: number } {
   const { text, map } = normalizeExpression(source)
   const tokens: Token[] = []
-  const fail = (message: string, at: number): never => {
-    throw new RuleSyntaxError(message, map.position(at))
+  const fail = (code: RuleErrorCode, at: number): never => {
+    throw new RuleSyntaxError(code, {}, map.position(at))
   }
   let i = 0
   while (i < text.length) {
@@ -96,11 +99,11 @@ export function tokenize(source: string): { tokens: Token[]; map: SourceMap; end
       tokens.push({ type: 'op', op: OPERATOR_CHARS.get(ch)!, written: ch, at: i })
       i++
     } else if (ch === '"') {
-      const read = readDelimited(text, i + 1, '"', true) ?? fail('unterminated quote: this " has no closing "', i)
+      const read = readDelimited(text, i + 1, '"', true) ?? fail('unterminated_quote', i)
       tokens.push({ type: 'term', kind: 'phrase', text: read.body, written: text.slice(i, read.end), at: i })
       i = read.end
     } else if (ch === '/') {
-      const read = readDelimited(text, i + 1, '/', false) ?? fail('unterminated regex: this / has no closing /', i)
+      const read = readDelimited(text, i + 1, '/', false) ?? fail('unterminated_regex', i)
       tokens.push({ type: 'term', kind: 'regex', text: read.body, written: text.slice(i, read.end), at: i })
       i = read.end
     } else if (ch === '~') {
@@ -108,14 +111,14 @@ export function tokenize(source: string): { tokens: Token[]; map: SourceMap; end
       i++
       let body: string
       if (text[i] === '"') {
-        const read = readDelimited(text, i + 1, '"', true) ?? fail('unterminated quote: this " has no closing "', i)
+        const read = readDelimited(text, i + 1, '"', true) ?? fail('unterminated_quote', i)
         body = read.body
         i = read.end
       } else {
         const wordStart = i
         while (i < text.length && isWordChar(text[i]!)) i++
         body = text.slice(wordStart, i)
-        if (body === '') fail('~ (sounds like) must be followed by a word or a "phrase"', start)
+        if (body === '') fail('sounds_needs_word', start)
       }
       tokens.push({ type: 'term', kind: 'sounds', text: body, written: text.slice(start, i), at: start })
     } else {

@@ -5,6 +5,7 @@
 // Terms are checked here, once, so a compiled rule can never fail at match time.
 import { RE2JS } from 're2js'
 import { RuleSyntaxError, tokenize, type SourceMap, type Token } from './lex.ts'
+import type { RuleErrorCode, RuleErrorParams } from './messages.ts'
 import { compactText, simplifyHan } from './normalize.ts'
 import { soundsOf } from './sounds.ts'
 import { MESSAGE_KINDS, type MessageKind, type SourcePosition, type TermKind } from './types.ts'
@@ -33,15 +34,13 @@ export type Expr =
 /** Deep enough for any rule a person writes; bounded so no input can exhaust the stack. */
 const MAX_DEPTH = 64
 
-const OPERATOR_NAMES: Record<string, string> = { '|': 'OR', '&': 'AND', '-': 'EXCEPT (-)', '!': 'NOT' }
-
 export function compileRegex(source: string): RE2JS {
   return RE2JS.compile(simplifyHan(source), RE2JS.CASE_INSENSITIVE)
 }
 
 function makeTerm(token: Extract<Token, { type: 'term' }>, position: SourcePosition): Term {
-  const fail = (message: string): never => {
-    throw new RuleSyntaxError(message, position)
+  const fail = (code: RuleErrorCode, params: RuleErrorParams = {}): never => {
+    throw new RuleSyntaxError(code, { term: token.written, ...params }, position)
   }
   let value: string
   switch (token.kind) {
@@ -49,25 +48,25 @@ function makeTerm(token: Extract<Token, { type: 'term' }>, position: SourcePosit
     case 'phrase':
     case 'sounds': {
       const compact = compactText(token.text)
-      if (compact === '') fail(`${token.written} has no letter or digit, so it can never be found in a message`)
+      if (compact === '') fail('no_letter_or_digit')
       value = token.kind === 'sounds' ? soundsOf(compact) : compact
       break
     }
     case 'regex': {
-      if (token.text === '') fail('empty regex //')
+      if (token.text === '') fail('empty_regex')
       let regex: RE2JS | undefined
       try {
         regex = compileRegex(token.text)
       } catch (error) {
-        fail(`invalid regex ${token.written}: ${(error as Error).message}`)
+        fail('invalid_regex', { reason: (error as Error).message })
       }
-      if (regex!.test('')) fail(`regex ${token.written} matches an empty text, so it would match every message`)
+      if (regex!.test('')) fail('regex_matches_empty')
       value = token.text
       break
     }
     case 'kind':
       if (!(MESSAGE_KINDS as readonly string[]).includes(token.text)) {
-        fail(`unknown message kind "${token.text}" in ${token.written}; known kinds: ${MESSAGE_KINDS.map((k) => `kind:${k}`).join(', ')}`)
+        fail('unknown_kind', { kind: token.text, known: MESSAGE_KINDS.map((k) => `kind:${k}`).join(', ') })
       }
       value = token.text as MessageKind
       break
@@ -84,8 +83,8 @@ class Parser {
     private readonly end: number,
   ) {}
 
-  private fail(message: string, at: number): never {
-    throw new RuleSyntaxError(message, this.map.position(at))
+  private fail(code: RuleErrorCode, at: number, params: RuleErrorParams = {}): never {
+    throw new RuleSyntaxError(code, params, this.map.position(at))
   }
 
   private peek(): Token | undefined {
@@ -98,10 +97,10 @@ class Parser {
   }
 
   parse(): Expr {
-    if (this.tokens.length === 0) this.fail('empty expression: write at least one word to look for', 0)
+    if (this.tokens.length === 0) this.fail('empty_expression', 0)
     const expr = this.or(0)
     const rest = this.peek()
-    if (rest) this.fail(rest.type === 'op' && rest.op === ')' ? "unmatched ')': there is no '(' before it" : 'unexpected text', rest.at)
+    if (rest) this.fail(rest.type === 'op' && rest.op === ')' ? 'unmatched_close' : 'unexpected_text', rest.at)
     return expr
   }
 
@@ -131,12 +130,12 @@ class Parser {
   }
 
   private unary(depth: number): Expr {
-    if (depth > MAX_DEPTH) this.fail(`too deeply nested (more than ${MAX_DEPTH} levels of brackets or NOT)`, this.peek()?.at ?? this.end)
+    if (depth > MAX_DEPTH) this.fail('too_deep', this.peek()?.at ?? this.end, { max: String(MAX_DEPTH) })
     const token = this.peek()
     const previous = this.tokens[this.index - 1]
     if (!token) {
-      if (previous?.type === 'op') this.fail(`${OPERATOR_NAMES[previous.op] ?? previous.written} has nothing after it`, previous.at)
-      this.fail('unexpected end of expression', this.end)
+      if (previous?.type === 'op') this.fail('nothing_after', previous.at, { op: previous.op })
+      this.fail('unexpected_end', this.end)
     }
     if (token.type === 'term') {
       this.index++
@@ -148,25 +147,25 @@ class Parser {
     }
     if (token.op === '(') {
       this.index++
-      if (this.peekOp() === ')') this.fail('empty brackets ()', token.at)
+      if (this.peekOp() === ')') this.fail('empty_brackets', token.at)
       const inner = this.or(depth + 1)
       if (this.peekOp() !== ')') {
         const next = this.peek()
-        if (next) this.fail('unexpected text', next.at)
-        this.fail("unclosed '(': add the missing ')'", token.at)
+        if (next) this.fail('unexpected_text', next.at)
+        this.fail('unclosed_open', token.at)
       }
       this.index++
       return inner
     }
     if (token.op === ')') {
-      if (previous?.type === 'op' && previous.op !== '(') this.fail(`${OPERATOR_NAMES[previous.op]} has nothing after it`, previous.at)
-      this.fail("unmatched ')': there is no '(' before it", token.at)
+      if (previous?.type === 'op' && previous.op !== '(') this.fail('nothing_after', previous.at, { op: previous.op })
+      this.fail('unmatched_close', token.at)
     }
     // A binary operator where an operand should be.
     if (previous?.type === 'op' && previous.op !== '(') {
-      this.fail(`${OPERATOR_NAMES[previous.op]} is followed by ${OPERATOR_NAMES[token.op]} with nothing between them`, token.at)
+      this.fail('nothing_between', token.at, { left: previous.op, right: token.op })
     }
-    this.fail(`${OPERATOR_NAMES[token.op]} has nothing before it`, token.at)
+    this.fail('nothing_before', token.at, { op: token.op })
   }
 }
 
@@ -188,11 +187,8 @@ export function parseExpression(source: string): Expr {
   const { tokens, map, end } = tokenize(source)
   const expr = new Parser(tokens, map, end).parse()
   if (matchesNothing(expr)) {
-    const firstNot = tokens.find((token) => token.type === 'op' && token.op === '!' || token.type === 'op' && token.op === '-')
-    throw new RuleSyntaxError(
-      'this rule requires no positive term: it would match every message that lacks the excluded words. Add a word the message must contain',
-      map.position(firstNot?.at ?? 0),
-    )
+    const firstNot = tokens.find((token) => token.type === 'op' && (token.op === '!' || token.op === '-'))
+    throw new RuleSyntaxError('no_positive_term', {}, map.position(firstNot?.at ?? 0))
   }
   return expr
 }

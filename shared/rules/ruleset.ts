@@ -1,5 +1,6 @@
 // Rules as data: their shape, their defaults, and every problem a set of them can have, found in one pass.
 import { z } from 'zod'
+import { ruleErrorText } from './messages.ts'
 import { parseExpression, RuleSyntaxError, type Expr } from './parse.ts'
 import { RULE_ACTIONS, type Rule, type RuleInput, type RuleProblem } from './types.ts'
 
@@ -54,18 +55,19 @@ export function parseRules(inputs: readonly unknown[]): { rules: ParsedRule[]; p
     if (!shape.success) {
       for (const issue of shape.error.issues) {
         const field = issue.path.join('.') || 'rule'
-        problems.push({ rule: fallbackName, index, message: `${field}: ${issue.message}` })
+        const params = { field, reason: issue.message }
+        problems.push({ rule: fallbackName, index, message: ruleErrorText('bad_field', params), code: 'bad_field', params })
       }
       return
     }
     const rule = resolveRule(shape.data)
-    if (seen.has(rule.name)) problems.push({ rule: rule.name, index, message: 'another rule already has this name' })
+    if (seen.has(rule.name)) problems.push({ rule: rule.name, index, message: ruleErrorText('duplicate_name'), code: 'duplicate_name' })
     seen.add(rule.name)
     try {
       rules.push({ rule, expr: parseExpression(rule.match) })
     } catch (error) {
       if (!(error instanceof RuleSyntaxError)) throw error
-      problems.push({ rule: rule.name, index, message: error.message, position: error.position })
+      problems.push({ rule: rule.name, index, message: error.message, code: error.code, params: error.params, position: error.position })
     }
   })
   return { rules: problems.length ? [] : rules, problems }

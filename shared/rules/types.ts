@@ -1,4 +1,5 @@
 // The public shapes of the rule language. Everything here is pure data, shared by the main process and the window.
+import type { RuleErrorCode } from './messages.ts'
 
 export const RULE_ACTIONS = ['warn', 'remove', 'alert', 'ignore'] as const
 export type RuleAction = (typeof RULE_ACTIONS)[number]
@@ -42,7 +43,10 @@ export interface SourcePosition {
 export interface RuleProblem {
   rule: string
   index: number
+  /** In English; `code` and `params` let the window say it in the rep's language (see messages.ts). */
   message: string
+  code?: RuleErrorCode
+  params?: Record<string, string>
   position?: SourcePosition
 }
 

@@ -100,9 +100,22 @@ export function configTests(env: () => ApiEnv): void {
       expect(result).toEqual({
         ok: false,
         problems: [
-          { rule: '坏规则', index: 1, message: "unclosed '(': add the missing ')'", position: { line: 2, column: 3, offset: 5 } },
-          { rule: '#3', index: 2, message: 'name: a rule needs a name' },
-          { rule: '广告', index: 3, message: 'another rule already has this name' },
+          {
+            rule: '坏规则',
+            index: 1,
+            message: "unclosed '(': add the missing ')'",
+            code: 'unclosed_open',
+            params: {},
+            position: { line: 2, column: 3, offset: 5 },
+          },
+          {
+            rule: '#3',
+            index: 2,
+            message: 'name: a rule needs a name',
+            code: 'bad_field',
+            params: { field: 'name', reason: 'a rule needs a name' },
+          },
+          { rule: '广告', index: 3, message: 'another rule already has this name', code: 'duplicate_name' },
         ],
       })
       expect(await api.listRules({})).toEqual(before)

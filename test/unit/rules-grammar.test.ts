@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileRuleSet, parseExpression, RuleSyntaxError, RuleSetError } from '../../shared/rules/index.ts'
+import { compileRuleSet, parseExpression, ruleErrorText, RuleSyntaxError, RuleSetError } from '../../shared/rules/index.ts'
 
 /** Whether a one-rule set with this expression matches the text. */
 function hits(expression: string, text: string): boolean {
@@ -204,5 +204,19 @@ describe('rule sets', () => {
     ])
     expect(set.match('客服微信')).toEqual(['b', 'c'])
     expect(set.match('微信')).toEqual(['a', 'c'])
+  })
+})
+
+describe('errors in the rep\'s language', () => {
+  it('every error has a code whose text exists in Chinese and English', () => {
+    const error = syntaxError('微信 & | 电话')
+    expect(error.code).toBe('nothing_between')
+    expect(ruleErrorText(error.code, error.params, 'en')).toBe(error.message)
+    expect(ruleErrorText(error.code, error.params, 'zh-CN')).toBe('“且”(&) 和 “或”(|) 之间缺少内容')
+  })
+
+  it('names the term in Chinese too', () => {
+    const error = syntaxError('🎲')
+    expect(ruleErrorText(error.code, error.params, 'zh-CN')).toBe('🎲 里没有文字、字母或数字，在消息里永远找不到它')
   })
 })

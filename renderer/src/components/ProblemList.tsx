@@ -2,6 +2,7 @@ import { Alert } from 'antd'
 import type { FileProblem } from '../../../shared/rules/files.ts'
 import type { RuleProblem } from '../../../shared/rules/types.ts'
 import { useT } from '../i18n/index.tsx'
+import { useProblemText } from '../i18n/problem-text.ts'
 
 type Problem = RuleProblem | FileProblem
 
@@ -16,6 +17,7 @@ function whereOf(problem: Problem): { line: number; column: number } | null {
  */
 export function ProblemList({ problems, severity = 'error' }: { problems: readonly Problem[]; severity?: 'error' | 'warning' }) {
   const t = useT()
+  const textOf = useProblemText()
   if (problems.length === 0) return null
   return (
     <Alert
@@ -32,7 +34,7 @@ export function ProblemList({ problems, severity = 'error' }: { problems: readon
               <li key={k}>
                 {where ? t('problems.at', { line: where.line, column: where.column }) : ''}
                 {rule}
-                {problem.message}
+                {textOf(problem)}
               </li>
             )
           })}

@@ -2,6 +2,7 @@ import { Form, Input, Radio, Select, Switch } from 'antd'
 import type { GroupView } from '../../../../../shared/api/types.ts'
 import { RULE_ACTIONS, type Rule, type RuleAction, type RuleProblem } from '../../../../../shared/rules/types.ts'
 import { useT } from '../../../i18n/index.tsx'
+import { useProblemText } from '../../../i18n/problem-text.ts'
 import { RuleCodeEditor } from './RuleCodeEditor.tsx'
 
 interface RuleFieldsProps {
@@ -14,12 +15,13 @@ interface RuleFieldsProps {
 
 export function RuleFields({ draft, onChange, problems, groups }: RuleFieldsProps) {
   const t = useT()
+  const textOf = useProblemText()
   const matchProblem = problems.find((problem) => problem.position)
   const otherProblems = problems.filter((problem) => problem !== matchProblem)
 
   return (
     <Form layout="vertical" className="rule-fields" component="div">
-      <Form.Item label={t('rule.name')} required validateStatus={otherProblems.length ? 'error' : undefined} help={otherProblems.map((p) => p.message).join('; ') || undefined}>
+      <Form.Item label={t('rule.name')} required validateStatus={otherProblems.length ? 'error' : undefined} help={otherProblems.map(textOf).join('; ') || undefined}>
         <Input value={draft.name} onChange={(event) => onChange({ name: event.target.value })} maxLength={100} data-testid="rule-name" />
       </Form.Item>
       <Form.Item
@@ -31,7 +33,7 @@ export function RuleFields({ draft, onChange, problems, groups }: RuleFieldsProp
         help={
           matchProblem?.position ? (
             <span data-testid="rule-match-error">
-              {t('rule.matchErrorAt', { line: matchProblem.position.line, column: matchProblem.position.column, message: matchProblem.message })}
+              {t('rule.matchErrorAt', { line: matchProblem.position.line, column: matchProblem.position.column, message: textOf(matchProblem) })}
             </span>
           ) : (
             t('rule.matchHelp')
