@@ -184,6 +184,8 @@ export function createApi(deps: ApiDeps): QunGuardApi {
       const event = eventOrThrow(store, eventId)
       if (!event.hit) throw new ApiError('conflict', `event ${eventId} is not a rule hit`)
       guard.setVerdict(eventId, verdict)
+      // A verdict moves the rule's precision, which the rule list shows.
+      deps.emit({ type: 'rules', rules: rules() })
       return feed(store.events.get(eventId)!)
     },
     resolveReview: ({ eventId, decision }) =>

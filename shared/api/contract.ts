@@ -2,6 +2,7 @@
 // headless HTTP/WebSocket server). Every method is named here with the schema of its input; the implementation
 // validates inputs against these schemas once, at the boundary, and both doors call the same implementation.
 import { z } from 'zod'
+import { ApiError } from './errors.ts'
 import { SETTINGS_SCHEMA } from '../policy/settings.ts'
 import { ruleInputSchema } from '../rules/ruleset.ts'
 import type {
@@ -118,18 +119,6 @@ export type ApiEvent =
   | { type: 'settings'; settings: SettingsView }
   | { type: 'backtest'; done: number; total: number }
 
-/** An input that failed validation, or a command the current state does not allow: said plainly, nothing changed. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: 'bad_input' | 'not_found' | 'conflict' | 'unavailable' | 'unauthorized' | 'internal',
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message)
-    this.name = 'ApiError'
-  }
-}
-
 /** Validates a raw input for a method: the one place inputs are checked. */
 export function parseApiInput<M extends ApiMethod>(method: M, raw: unknown): z.output<(typeof API_INPUTS)[M]> {
   const result = API_INPUTS[method].safeParse(raw ?? {})
@@ -140,4 +129,4 @@ export function parseApiInput<M extends ApiMethod>(method: M, raw: unknown): z.o
   return result.data as z.output<(typeof API_INPUTS)[M]>
 }
 
-export { ruleInputSchema }
+export { ApiError, ruleInputSchema }

@@ -3,15 +3,15 @@
 //     200 { ok: true, result }   4xx/5xx { ok: false, error: { code, message, details? } }
 //   WebSocket /api/events?token=<token>   server -> window: one ApiEvent per text frame
 // Browsers cannot put headers on a WebSocket, hence the token in the query for that one path.
-import type { ApiError } from './contract.ts'
+import type { ApiErrorCode } from './errors.ts'
 
 export const API_PREFIX = '/api/'
 export const EVENTS_PATH = '/api/events'
 export const TOKEN_HASH_KEY = 'token'
 
-export type WireResult<T> = { ok: true; result: T } | { ok: false; error: { code: ApiError['code']; message: string; details?: unknown } }
+export type WireResult<T> = { ok: true; result: T } | { ok: false; error: { code: ApiErrorCode; message: string; details?: unknown } }
 
-export const HTTP_STATUS: Record<ApiError['code'], number> = {
+export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   bad_input: 400,
   unauthorized: 401,
   not_found: 404,
