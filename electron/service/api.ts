@@ -3,7 +3,7 @@
 // that a reorder names exactly the current rules, and so on. A refused command changes nothing.
 import { ApiError, type ApiEvent, type QunGuardApi } from '../../shared/api/contract.ts'
 import type { LoginState, PuppetName } from '../../shared/api/types.ts'
-import { backtestSteps, type BacktestMessage } from '../../shared/rules/backtest.ts'
+import { backtestSteps } from '../../shared/rules/backtest.ts'
 import { compileRuleSet, RuleSetError, type CompiledRuleSet } from '../../shared/rules/index.ts'
 import type { Guard } from '../guard/index.ts'
 import { OverrideError } from '../guard/index.ts'
@@ -66,12 +66,6 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     return saved.set
   }
 
-  /** Stored messages, oldest first, with the names and topics the rep knows them by. */
-  function history(limit: number) {
-    const topics = new Map(store.groups.list().map((group) => [group.id, group.topic]))
-    return store.messages.history(limit).map((record): BacktestMessage => ({ ...record, groupTopic: topics.get(record.groupId) }))
-  }
-
   function knownGroups(ids: readonly string[]): void {
     const unknown = ids.filter((id) => !store.groups.get(id))
     if (unknown.length) throw new ApiError('not_found', `unknown group${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`)
@@ -123,7 +117,8 @@ export function createApi(deps: ApiDeps): QunGuardApi {
         if (error instanceof RuleSetError) return { scanned: 0, newlyCaught: [], noLongerCaught: [], changedRule: 0, problems: error.problems }
         throw error
       }
-      const steps = backtestSteps(savedSet(), edited, history(limit))
+      const topics = new Map(store.groups.list().map((group) => [group.id, group.topic]))
+      const steps = backtestSteps(savedSet(), edited, store.messages.history(limit), (groupId) => topics.get(groupId))
       for (;;) {
         const step = steps.next()
         if (step.done) return { ...step.value, problems: [] }

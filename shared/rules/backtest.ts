@@ -11,7 +11,6 @@ import type { MessageContext, MessageKind, Rule } from './types.ts'
 export interface BacktestMessage {
   id: string
   groupId: string
-  groupTopic?: string
   senderName: string
   kind: MessageKind
   text: string
@@ -66,12 +65,14 @@ export function* backtestSteps(
   saved: CompiledRuleSet,
   edited: CompiledRuleSet,
   messages: readonly BacktestMessage[],
+  /** A group's topic, for rules scoped by topic. */
+  topicOf: (groupId: string) => string | undefined = () => undefined,
   chunk = 5000,
 ): Generator<{ done: number; total: number }, BacktestOutcome> {
   const outcome: BacktestOutcome = { scanned: 0, newlyCaught: [], noLongerCaught: [], changedRule: 0 }
   const screen = screenFor(saved.rules, edited.rules)
   for (const message of messages) {
-    const context: MessageContext = { groupId: message.groupId, groupTopic: message.groupTopic, kinds: [message.kind] }
+    const context: MessageContext = { groupId: message.groupId, groupTopic: topicOf(message.groupId), kinds: [message.kind] }
     if (!screen || screen.first(message.text, context)) {
       const before = actingRule(saved, message, context)
       const after = actingRule(edited, message, context)

@@ -6,7 +6,7 @@ import type { RuleInput } from '../../shared/rules/types.ts'
 
 function run(saved: RuleInput[], edited: RuleInput[], texts: string[]): BacktestOutcome {
   const messages: BacktestMessage[] = texts.map((text, k) => ({ id: `m${k}`, groupId: 'g1', senderName: 'x', kind: 'text', text, at: k }))
-  const steps = backtestSteps(compileRuleSet(saved), compileRuleSet(edited), messages, 2)
+  const steps = backtestSteps(compileRuleSet(saved), compileRuleSet(edited), messages, () => undefined, 2)
   for (;;) {
     const step = steps.next()
     if (step.done) return step.value
