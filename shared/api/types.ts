@@ -1,6 +1,6 @@
 // The data the window is shown: plain JSON-able shapes, the same over IPC and over HTTP.
 import type { Settings } from '../policy/settings.ts'
-import type { BacktestDifference, BacktestOutcome } from '../rules/backtest.ts'
+import type { BacktestDifference, BacktestMessage, BacktestOutcome } from '../rules/backtest.ts'
 import type { MessageKind, Rule, RuleProblem } from '../rules/types.ts'
 
 export const PUPPET_NAMES = [
@@ -120,14 +120,8 @@ export interface AllowListEntry {
   addedAt: number
 }
 
-export interface HistoryMessage {
-  id: string
-  groupId: string
-  senderName: string
-  kind: MessageKind
-  text: string
-  at: number
-}
+/** A stored message as the window and the backtest read it: the sender by name (else member key). */
+export type HistoryMessage = BacktestMessage
 
 /** A message the edit changes: which rule acted first before and after (null: none). */
 export type BacktestChange = BacktestDifference
