@@ -1,7 +1,7 @@
 // The data the window is shown: plain JSON-able shapes, the same over IPC and over HTTP.
 import type { Settings } from '../policy/settings.ts'
 import type { BacktestDifference, BacktestMessage, BacktestOutcome } from '../rules/backtest.ts'
-import type { MessageKind, Rule, RuleProblem } from '../rules/types.ts'
+import type { Rule, RuleProblem } from '../rules/types.ts'
 
 export const PUPPET_NAMES = [
   'wechaty-puppet-wechat4u',
