@@ -3,12 +3,19 @@
 //   case (a chat character no rule mentions) costs one table read;
 // - transitions live in one open-addressing hash table of typed arrays (no per-state objects), and failure links
 //   are followed only for characters that do occur in some pattern;
-// - every state carries the flat list of patterns that end there (its own and its failure chain's).
+// - every state carries the flat list of patterns that end there (its own and its failure chain's);
+// - the input can be read through a translation (each compact character to its sound code, for sounds-like terms),
+//   learnt one character at a time, so no translated copy of the message is ever written.
 
 const EMPTY = -1
+/** An input character whose symbol has not been worked out yet (translated automata only). */
+const UNKNOWN = 0xffff
 
 export class Automaton {
+  /** Pattern character -> symbol (0: in no pattern). */
   private readonly symbolOf = new Uint16Array(0x10000)
+  /** Input character -> symbol: symbolOf itself, or through the translation. */
+  private readonly inputSymbol: Uint16Array
   private readonly tableKeys: Int32Array
   private readonly tableValues: Int32Array
   private readonly mask: number
@@ -20,8 +27,11 @@ export class Automaton {
   private readonly outList: Int32Array
   readonly patternCount: number
 
-  /** `patterns[i]` is found as pattern id i; empty patterns are never found. */
-  constructor(patterns: readonly string[]) {
+  /** `patterns[i]` is found as pattern id i; empty patterns are never found. Input is read through `translate`. */
+  constructor(
+    patterns: readonly string[],
+    private readonly translate: ((code: number) => number) | null = null,
+  ) {
     this.patternCount = patterns.length
     let symbols = 1
     for (const pattern of patterns) {
@@ -31,6 +41,7 @@ export class Automaton {
       }
     }
     this.symbols = symbols
+    this.inputSymbol = translate ? new Uint16Array(0x10000).fill(UNKNOWN) : this.symbolOf
 
     // The trie, first with Map children (built once), then flattened.
     const children: Map<number, number>[] = [new Map()]
@@ -129,11 +140,12 @@ export class Automaton {
    * Filling a buffer rather than calling back keeps the loop free of calls the JIT cannot inline.
    */
   scan(codes: Uint16Array, length: number, hits: HitBuffer): number {
-    const { symbolOf, fail, outStart, outList } = this
+    const { inputSymbol, fail, outStart, outList } = this
     let count = 0
     let state = 0
     for (let k = 0; k < length; k++) {
-      const symbol = symbolOf[codes[k]!]!
+      let symbol = inputSymbol[codes[k]!]!
+      if (symbol === UNKNOWN) symbol = inputSymbol[codes[k]!] = this.symbolOf[this.translate!(codes[k]!)]!
       if (symbol === 0) {
         state = 0
         continue

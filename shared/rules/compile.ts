@@ -9,7 +9,7 @@ import { CompactBuffer } from './normalize.ts'
 import { compileRegex, termsOf, type Expr, type Term } from './parse.ts'
 import { requiredLiteral } from './regex-literal.ts'
 import { parseRules, RuleSetError } from './ruleset.ts'
-import { soundsInto } from './sounds.ts'
+import { soundCode } from './sounds.ts'
 import { triggersOf } from './triggers.ts'
 import type { Explanation, MessageContext, Rule, RuleInput, TermHit } from './types.ts'
 
@@ -88,7 +88,6 @@ export class CompiledRuleSet {
 
   // Per-message scratch, reused so that matching allocates next to nothing.
   private readonly buffer = new CompactBuffer()
-  private soundCodes = new Uint16Array(256)
   private stamp = 0
   private readonly termSeen: Int32Array
   private readonly regexArmed: Int32Array
@@ -148,7 +147,7 @@ export class CompiledRuleSet {
     })
     this.ungatedRules = [...ungated].sort((a, b) => a - b)
     this.literalAutomaton = new Automaton(this.literals.patterns)
-    this.soundAutomaton = this.sounds.patterns.length ? new Automaton(this.sounds.patterns) : null
+    this.soundAutomaton = this.sounds.patterns.length ? new Automaton(this.sounds.patterns, soundCode) : null
 
     const termCount = this.terms.slots.length
     this.termSeen = new Int32Array(termCount)
@@ -257,11 +256,7 @@ export class CompiledRuleSet {
     this.buffer.fold(text, spans !== null)
     const { codes, length } = this.buffer
     this.scanWith(this.literalAutomaton, this.literals, codes, length)
-    if (this.soundAutomaton) {
-      if (this.soundCodes.length < length) this.soundCodes = new Uint16Array(codes.length)
-      soundsInto(codes, length, this.soundCodes)
-      this.scanWith(this.soundAutomaton, this.sounds, this.soundCodes, length)
-    }
+    if (this.soundAutomaton) this.scanWith(this.soundAutomaton, this.sounds, codes, length)
     for (const kind of context.kinds ?? []) {
       const id = this.kindTerms.get(kind)
       if (id !== undefined) this.markTerm(id)

@@ -31,20 +31,16 @@ function lookUp(code: number): number {
   return sound
 }
 
-/** Writes the sound codes of `codes[0..length)` into `out` (which must be at least `length` long). */
-export function soundsInto(codes: Uint16Array, length: number, out: Uint16Array): void {
-  for (let k = 0; k < length; k++) {
-    const code = codes[k]!
-    out[k] = soundOf[code] || lookUp(code)
-  }
+/** The sound code of one compact character. */
+export function soundCode(code: number): number {
+  return soundOf[code] || lookUp(code)
 }
 
 /** The sound string of an already compact text. */
 export function soundsOf(compact: string): string {
   let out = ''
   for (let k = 0; k < compact.length; k++) {
-    const code = compact.charCodeAt(k)
-    out += String.fromCharCode(soundOf[code] || lookUp(code))
+    out += String.fromCharCode(soundCode(compact.charCodeAt(k)))
   }
   return out
 }
