@@ -173,7 +173,7 @@ export function createApi(deps: ApiDeps): QunGuardApi {
         if (settled.status === 'needs_rep') {
           return { outcome: 'needs_rep' as const, event: feed(settled), instructions: String(settled.detail.repTodo ?? '') }
         }
-        return { outcome: 'readded' as const, event: feed(settled) }
+        return { outcome: settled.status === 'done' ? ('readded' as const) : ('pending' as const), event: feed(settled) }
       }),
     setVerdict: async ({ eventId, verdict }) => {
       const event = eventOrThrow(store, eventId)

@@ -132,4 +132,6 @@ export interface BacktestResult extends BacktestOutcome {
 
 export type UndoResult =
   | { outcome: 'readded'; event: FeedEvent }
+  /** Queued: WeChat has not been asked yet (logged out, or the rate limit); the feed shows the outcome when it comes. */
+  | { outcome: 'pending'; event: FeedEvent }
   | { outcome: 'needs_rep'; event: FeedEvent; instructions: string }
