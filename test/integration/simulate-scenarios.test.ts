@@ -128,7 +128,7 @@ describe('simulated scenarios', () => {
     ])
   })
 
-  it('holds actions beyond the rate limit until the limit frees up', async () => {
+  it('holds actions beyond the rate limit until the limit frees up, even after the last line', async () => {
     const { events } = await rehearse('throttle.jsonl')
     expect(events).toEqual([warning('alice', 1, 0), warning('bob', 1, 0), warning('carol', 1, 1)])
   })
