@@ -9,6 +9,7 @@ export type RuleErrorCode =
   | 'empty_regex'
   | 'invalid_regex'
   | 'regex_matches_empty'
+  | 'regex_unmatchable'
   | 'unknown_kind'
   | 'too_deep'
   | 'empty_expression'
@@ -42,6 +43,8 @@ const en: Texts = {
   empty_regex: () => 'empty regex //',
   invalid_regex: (p) => `invalid regex ${p.term}: ${p.reason}`,
   regex_matches_empty: (p) => `regex ${p.term} matches an empty text, so it would match every message`,
+  regex_unmatchable: (p) =>
+    `regex ${p.term} looks for ${p.char}, but regexes run on the compact text, which keeps only letters and digits: it can never match; leave ${p.char} out`,
   unknown_kind: (p) => `unknown message kind "${p.kind}" in ${p.term}; known kinds: ${p.known}`,
   too_deep: (p) => `too deeply nested (more than ${p.max} levels of brackets or NOT)`,
   empty_expression: () => 'empty expression: write at least one word to look for',
@@ -67,6 +70,7 @@ const zh: Texts = {
   empty_regex: () => '正则 // 是空的',
   invalid_regex: (p) => `正则 ${p.term} 写得不对：${p.reason}`,
   regex_matches_empty: (p) => `正则 ${p.term} 能匹配空文本，会命中所有消息`,
+  regex_unmatchable: (p) => `正则 ${p.term} 要找 ${p.char}，但正则只在压实后的文字上运行（只留文字、字母和数字），所以永远匹配不到；请去掉 ${p.char}`,
   unknown_kind: (p) => `不认识的消息类型“${p.kind}”（${p.term}）；可用的类型：${p.known}`,
   too_deep: (p) => `括号或“非”嵌套太深（超过 ${p.max} 层）`,
   empty_expression: () => '表达式是空的：至少写一个要查找的词',

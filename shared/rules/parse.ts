@@ -7,6 +7,7 @@ import { RE2JS } from 're2js'
 import { RuleSyntaxError, tokenize, type SourceMap, type Token } from './lex.ts'
 import type { RuleErrorCode, RuleErrorParams } from './messages.ts'
 import { compactText, simplifyHan } from './normalize.ts'
+import { unmatchableCharacter } from './regex-literal.ts'
 import { soundsOf } from './sounds.ts'
 import { MESSAGE_KINDS, type MessageKind, type SourcePosition, type TermKind } from './types.ts'
 
@@ -61,6 +62,8 @@ function makeTerm(token: Extract<Token, { type: 'term' }>, position: SourcePosit
         fail('invalid_regex', { reason: (error as Error).message })
       }
       if (regex!.test('')) fail('regex_matches_empty')
+      const unmatchable = unmatchableCharacter(token.text)
+      if (unmatchable !== null) fail('regex_unmatchable', { char: unmatchable === ' ' ? '" "' : unmatchable })
       value = token.text
       break
     }

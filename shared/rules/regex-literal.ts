@@ -75,3 +75,38 @@ export function requiredLiteral(source: string): string {
   }
   return best
 }
+
+const REGEX_SYNTAX = new Set(['.', '^', '$', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|'])
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u
+// (?i) (?i:...) (?:...) (?P<name>...) (?<name>...): a group's prefix is syntax, not text to find.
+const GROUP_PREFIX = /^\(\?(?:[a-zA-Z-]*[:)]|P?<[^>]*>)/
+
+/**
+ * A character the regex must find literally that the compact text never holds (a space, punctuation, an escaped
+ * dot...), so the regex can never match; null when there is none. Character classes are left alone: `[ .a]` can
+ * still match the `a`.
+ */
+export function unmatchableCharacter(source: string): string | null {
+  let inClass = false
+  for (let k = 0; k < source.length; k++) {
+    const ch = source[k]!
+    if (ch === '\\') {
+      const next = source[k + 1]
+      if (!inClass && next !== undefined && !LETTER_OR_DIGIT.test(next)) return `\\${next}`
+      k++
+    } else if (inClass) {
+      if (ch === ']') inClass = false
+    } else if (ch === '[') {
+      inClass = true
+      if (source[k + 1] === '^') k++
+      if (source[k + 1] === ']') k++
+    } else if (ch === '{' && /^\{\d*,?\d*\}/.test(source.slice(k))) {
+      k = source.indexOf('}', k)
+    } else if (ch === '(' && GROUP_PREFIX.test(source.slice(k))) {
+      k += GROUP_PREFIX.exec(source.slice(k))![0].length - 1
+    } else if (!REGEX_SYNTAX.has(ch) && !LETTER_OR_DIGIT.test(ch)) {
+      return ch
+    }
+  }
+  return null
+}

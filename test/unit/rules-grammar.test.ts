@@ -70,7 +70,7 @@ describe('operators', () => {
   it('# starts a comment outside quotes and regexes', () => {
     expect(hits('微信 # 加好友的都算\n| 电话', '电话')).toBe(true)
     expect(hits('"c#" | 苹果', 'C# 教程')).toBe(true)
-    expect(hits('/a#b/', 'a#b')).toBe(false) // the compact text has no '#'
+    expect(syntaxError('/a#b/').code).toBe('regex_unmatchable') // the '#' is the regex's, and the compact text has none
     expect(hits('/ab/ # comment', 'AB')).toBe(true)
   })
 
@@ -91,7 +91,7 @@ describe('terms', () => {
     expect(hits('/1[3-9]\\d{9}/', '电话 138-1234-5678')).toBe(true)
     expect(hits('/1[3-9]\\d{9}/', '电话 1234')).toBe(false)
     expect(hits('/^vx/', 'VX: abc')).toBe(true)
-    expect(hits('/a\\/b/', 'a/b')).toBe(false)
+    expect(syntaxError('/a\\/b/').code).toBe('regex_unmatchable')
   })
 
   it('a regex without any literal still runs on every message', () => {
@@ -125,6 +125,8 @@ describe('errors name line, column and what is wrong', () => {
     ['/微信', 1, 1, /unterminated regex/],
     ['/(/', 1, 1, /invalid regex/],
     ['/a*/', 1, 1, /empty text/],
+    ['/加 微信/', 1, 1, /can never match/],
+    ['/www\\.shop\\.com/', 1, 1, /can never match/],
     ['微信 & "!!"', 1, 6, /no letter or digit/],
     ['🎲', 1, 1, /no letter or digit/],
     ['!客服', 1, 1, /no positive term/],
