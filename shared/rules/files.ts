@@ -6,6 +6,7 @@
 import { Document, isMap, isScalar, LineCounter, parseDocument, Scalar, type Node as YamlNode } from 'yaml'
 import { z } from 'zod'
 import { importWxbotRules } from './import-wxbot.ts'
+import { parseExpression, RuleSyntaxError } from './parse.ts'
 import { ruleInputSchema } from './ruleset.ts'
 import type { RuleInput, RuleProblem } from './types.ts'
 
@@ -136,24 +137,34 @@ function parseStructuredRules(text: string): Omit<RulesFile, 'format'> {
       problems.push({ ...issueAt(issue, ['rules', index]), ...(name === undefined ? {} : { rule: name }), message: describeRuleIssue(issue, raw, index) })
     }
   })
-  if (problems.length) throw new RulesFileError(problems.sort((a, b) => a.line - b.line || a.column - b.column))
-
   const traces = new Map<number, ScalarTrace>()
-  return {
-    rules,
-    warnings,
-    positionOf(index, matchOffset) {
-      if (matchOffset === undefined) return startOf(nodeAt(['rules', index]))
-      let trace = traces.get(index)
-      if (!trace) {
-        // A block scalar's explicit indentation counts from its mapping's column.
-        const ruleColumn = startOf(nodeAt(['rules', index])).column - 1
-        trace = traceScalar(text, nodeAt(['rules', index, 'match']), ruleColumn)
-        traces.set(index, trace)
-      }
-      return at(trace.sourceOffset(matchOffset))
-    },
+  const positionOf = (index: number, matchOffset?: number): FilePosition => {
+    if (matchOffset === undefined) return startOf(nodeAt(['rules', index]))
+    let trace = traces.get(index)
+    if (!trace) {
+      // A block scalar's explicit indentation counts from its mapping's column.
+      const ruleColumn = startOf(nodeAt(['rules', index])).column - 1
+      trace = traceScalar(text, nodeAt(['rules', index, 'match']), ruleColumn)
+      traces.set(index, trace)
+    }
+    return at(trace.sourceOffset(matchOffset))
   }
+  if (problems.length) {
+    // Every expression is checked too, so that one bad field does not hide the faults of the others.
+    top.data.rules.forEach((raw, index) => {
+      const { name, match } = (raw ?? {}) as { name?: unknown; match?: unknown }
+      if (typeof match !== 'string') return
+      try {
+        parseExpression(match)
+      } catch (error) {
+        if (!(error instanceof RuleSyntaxError)) throw error
+        const rule = typeof name === 'string' ? { rule: name } : {}
+        problems.push({ ...positionOf(index, error.position.offset), ...rule, message: error.message, code: error.code, params: error.params })
+      }
+    })
+    throw new RulesFileError(problems.sort((a, b) => a.line - b.line || a.column - b.column))
+  }
+  return { rules, warnings, positionOf }
 }
 
 /** The node at `path`, or its nearest ancestor that exists (a missing field is reported at its rule). */

@@ -251,3 +251,13 @@ describe('formatRulesFile', () => {
     )
   })
 })
+
+describe('a bad field does not hide the other faults', () => {
+  it('reports the expressions of every rule beside the shape problems, each at its line and column', () => {
+    const text = ['rules:', '  - name: a', '    match: 微信', '    action: kick', '  - name: b', '    match: (加微信', ''].join('\n')
+    expect(problemsOf(text).map(({ line, column, rule, message }) => ({ line, column, rule, message }))).toEqual([
+      { line: 4, column: 13, rule: 'a', message: expect.stringContaining('"action" must be one of') },
+      { line: 6, column: 12, rule: 'b', message: "unclosed '(': add the missing ')'" },
+    ])
+  })
+})
