@@ -74,6 +74,14 @@ function readJson(req: IncomingMessage): Promise<unknown> {
   })
 }
 
+function methodOf(path: string): string {
+  try {
+    return decodeURIComponent(path.slice(API_PREFIX.length))
+  } catch {
+    throw new ApiError('not_found', 'the method name in the path is not valid percent-encoding')
+  }
+}
+
 function bearer(req: IncomingMessage): string | null {
   const header = req.headers.authorization
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null
@@ -104,7 +112,7 @@ export async function openHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> 
     }
     try {
       const input = await readJson(req)
-      const result = await options.dispatch(decodeURIComponent(path.slice(API_PREFIX.length)), input)
+      const result = await options.dispatch(methodOf(path), input)
       send(res, 200, { ok: true, result })
     } catch (error) {
       sendError(res, error)

@@ -13,8 +13,9 @@ export function feedEventView(store: Store, event: GuardEvent): FeedEvent {
   return { ...rest, groupTopic: event.groupId ? (store.groups.get(event.groupId)?.topic ?? null) : null }
 }
 
-/** Only what really happened counts in the statistics: dry runs and overridden decisions do not. */
+/** Only what really happened counts: not dry runs, overridden decisions, or removals WeChat did not carry out. */
 function counts(event: GuardEvent): event is GuardEvent & { kind: CountedKind } {
+  if (event.kind === 'removal' && event.status !== 'done') return false
   return (COUNTED_KINDS as readonly string[]).includes(event.kind) && !event.dryRun && !event.overridden
 }
 
@@ -25,7 +26,7 @@ export function groupViews(store: Store, now: number): GroupView[] {
     if (!event.groupId || !counts(event)) continue
     const entry = tally.get(event.groupId) ?? { warnings7d: 0, removals7d: 0 }
     if (event.kind === 'warning') entry.warnings7d++
-    else if (event.status === 'done') entry.removals7d++
+    else entry.removals7d++
     tally.set(event.groupId, entry)
   }
   return store.groups.list().map((group) => ({

@@ -143,6 +143,9 @@ describe('the wire', () => {
     const badInput = JSON.parse((await post('/api/listGroups', '{"search": 5}')).body)
     expect(badInput).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringContaining('search'), details: [{ path: ['search'] }] } })
     expect((await post('/api/dropDatabase', '{}')).status).toBe(404)
+    const garbled = await post('/api/%E0%A4%A', '{}')
+    expect(garbled.status).toBe(404)
+    expect(JSON.parse(garbled.body)).toMatchObject({ ok: false, error: { code: 'not_found' } })
     expect(JSON.parse((await post('/api/listGroups', '')).body)).toEqual({ ok: true, result: [] })
 
     const get = await raw('/api/listGroups', { headers: authorized() })
