@@ -34,6 +34,8 @@ export const WINDOW_OPTIONS: Electron.BrowserWindowConstructorOptions = {
 let window: BrowserWindow | null = null
 let tray: Tray | null = null
 let service: RunningService | null = null
+/** Closing the window only hides it: the guard keeps watching the groups until the rep quits from the tray. */
+let quitting = false
 
 /** IPC is answered only for our own window showing our own page. */
 function fromOurWindow(event: IpcMainInvokeEvent): boolean {
@@ -84,20 +86,28 @@ async function start(): Promise<void> {
   service.onUnreadChange(showUnread)
 
   window = createWindow()
+  window.on('close', (event) => {
+    if (quitting) return
+    event.preventDefault()
+    window?.hide()
+  })
   window.on('closed', () => (window = null))
   tray = new Tray(nativeImage.createFromPath(join(__dirname, '../build/tray.png')))
-  tray.setContextMenu(Menu.buildFromTemplate([{ label: 'QunGuard 群卫', click: () => window?.show() }, { role: 'quit' }]))
-  tray.on('click', () => window?.show())
+  tray.setContextMenu(Menu.buildFromTemplate([{ label: 'QunGuard 群卫', click: showWindow }, { role: 'quit' }]))
+  tray.on('click', showWindow)
   showUnread(0)
+}
+
+function showWindow(): void {
+  if (window?.isMinimized()) window.restore()
+  window?.show()
+  window?.focus()
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
-    if (window?.isMinimized()) window.restore()
-    window?.focus()
-  })
+  app.on('second-instance', showWindow)
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault())
   })
@@ -105,6 +115,7 @@ if (!app.requestSingleInstanceLock()) {
   // progress finished, the database closed), then quit again.
   let closing = false
   app.on('before-quit', (event) => {
+    quitting = true
     if (!service || closing) return
     closing = true
     event.preventDefault()

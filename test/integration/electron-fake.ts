@@ -65,6 +65,7 @@ export function createFakeElectron(options: { lock?: boolean; userData?: string 
     readonly webContents = new FakeWebContents()
     readonly loadFile = vi.fn(async (_path: string) => {})
     readonly show = vi.fn()
+    readonly hide = vi.fn()
     readonly setTitle = vi.fn()
     readonly isMinimized = vi.fn(() => false)
     readonly restore = vi.fn()

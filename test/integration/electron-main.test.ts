@@ -208,6 +208,17 @@ describe('the main process', () => {
     expect(win!.focus).toHaveBeenCalled()
   })
 
+  it('hides the window on close, so the guard keeps running, and brings it back from the tray', () => {
+    const { windows, trays } = electron()
+    const [win] = windows
+    const closing = { preventDefault: vi.fn() }
+    win!.emit('close', closing)
+    expect(closing.preventDefault).toHaveBeenCalled()
+    expect(win!.hide).toHaveBeenCalled()
+    trays[0]!.emit('click')
+    expect(win!.show).toHaveBeenCalled()
+  })
+
   it('stops the service before it quits', async () => {
     const { app } = electron()
     const quitting = { preventDefault: vi.fn() }
