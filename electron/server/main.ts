@@ -1,6 +1,6 @@
 // `npm run serve [-- --data DIR --port N --demo]`: the service under plain Node with the window served to a
 // browser, on 127.0.0.1 only. Prints the URL to open (it carries the access token) and then one line per event.
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -52,7 +52,9 @@ async function main(): Promise<void> {
   }
   silenceWechatyLog()
   const port = numberOption(args.port, 'port', 4780)
-  const dataDir = resolve(args.data ?? (args.demo ? mkdtempSync(join(tmpdir(), 'qunguard-demo-')) : join(homedir(), '.qunguard')))
+  // A demo without --data lives in a temporary folder, removed when the server stops.
+  const temporary = args.demo && args.data === undefined
+  const dataDir = resolve(args.data ?? (temporary ? mkdtempSync(join(tmpdir(), 'qunguard-demo-')) : join(homedir(), '.qunguard')))
 
   let service: RunningService
   let onClient: (() => void) | undefined
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await door.close()
     await close()
+    if (temporary) rmSync(dataDir, { recursive: true, force: true })
     process.exit(0)
   }
   process.once('SIGINT', () => void stop())
