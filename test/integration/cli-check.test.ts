@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cli, fixture, jsonLines, linesAbout, ROOT } from './cli-harness.ts'
+import { cli, fixture, jsonLines, linesAbout, ROOT, scratchDir } from './cli-harness.ts'
 
 const BABY_SHOP_RESULTS = [
   { id: 1, matched: [] },
@@ -30,7 +29,7 @@ describe('check: results', () => {
   })
 
   it('lists every matching rule in rule-file order', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qunguard-cli-'))
+    const dir = scratchDir()
     writeFileSync(join(dir, 'rules.yaml'), 'rules:\n  - {name: z-last, match: 博彩}\n  - {name: a-first, match: 赌博}\n  - {name: m-none, match: 彩票}\n')
     writeFileSync(join(dir, 'messages.jsonl'), '{"id": 1, "text": "赌博 博彩"}\n')
     const { code, stdout } = await cli('check', '--rules', join(dir, 'rules.yaml'), '--messages', join(dir, 'messages.jsonl'))
@@ -99,7 +98,7 @@ describe('check: bad rules print nothing on stdout and every problem at its file
   })
 
   it('bad lines of the old format', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qunguard-cli-'))
+    const dir = scratchDir()
     const rules = join(dir, 'old.txt')
     writeFileSync(rules, '赌博"ok"\n"回复所有人"\n广告|"r"\n')
     const { code, stdout, stderr } = await cli('check', '--rules', rules, '--messages', fixture('messages.jsonl'))
@@ -111,7 +110,7 @@ describe('check: bad rules print nothing on stdout and every problem at its file
   })
 
   it('a file that is not UTF-8', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qunguard-cli-'))
+    const dir = scratchDir()
     const rules = join(dir, 'gbk.txt')
     writeFileSync(rules, Buffer.from([0xb6, 0xc4, 0xb2, 0xa9, 0x22, 0x72, 0x22, 0x0a]))
     const { code, stdout, stderr } = await cli('check', '--rules', rules, '--messages', fixture('messages.jsonl'))

@@ -1,9 +1,8 @@
 // The examples in docs/rules.md are run here, so the guide cannot drift from what the command line does.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cli, ROOT } from './cli-harness.ts'
+import { cli, ROOT, scratchDir } from './cli-harness.ts'
 
 const guide = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8')
 const [chinese, english] = guide.split(/^## English$/mu)
@@ -20,7 +19,7 @@ describe.each([
   const [messages, results, explained] = codeBlocks(section, 'jsonl')
 
   it('the check example prints what the guide shows', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qunguard-docs-'))
+    const dir = scratchDir()
     writeFileSync(join(dir, 'rules.yaml'), rules!)
     writeFileSync(join(dir, 'messages.jsonl'), messages!)
     const plain = await cli('check', '--rules', join(dir, 'rules.yaml'), '--messages', join(dir, 'messages.jsonl'))

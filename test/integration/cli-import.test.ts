@@ -1,12 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseRulesFile } from '../../shared/rules/files.ts'
-import { cli, fixture, linesAbout } from './cli-harness.ts'
+import { cli, fixture, linesAbout, scratchDir } from './cli-harness.ts'
 
 function tempFile(name: string, text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'qunguard-import-')), name)
+  const path = join(scratchDir(), name)
   writeFileSync(path, text)
   return path
 }
