@@ -7,7 +7,7 @@ import type { RE2JS } from 're2js'
 import { Automaton, HitBuffer } from './automaton.ts'
 import { CompactBuffer } from './normalize.ts'
 import { compileRegex, termsOf, type Expr, type Term } from './parse.ts'
-import { requiredLiteral } from './regex-literal.ts'
+import { requiredLiterals } from './regex-literal.ts'
 import { parseRules, RuleSetError } from './ruleset.ts'
 import { soundCode } from './sounds.ts'
 import { triggersOf } from './triggers.ts'
@@ -114,25 +114,28 @@ export class CompiledRuleSet {
 
     this.literals = new PatternIndex()
     this.sounds = new PatternIndex()
-    const gates = new Map<number, string>()
+    const gates = new Map<number, string[]>()
     this.terms.slots.forEach((slot, id) => {
       const { term } = slot
       if (term.kind === 'word' || term.kind === 'phrase') this.literals.targetsFor(term.value).terms.push(id)
       else if (term.kind === 'sounds') this.sounds.targetsFor(term.value).terms.push(id)
       else if (term.kind === 'kind') this.kindTerms.set(term.value, id)
       else {
-        const literal = requiredLiteral(term.value)
-        slot.gated = literal !== ''
+        const literals = requiredLiterals(term.value)
+        slot.gated = literals.length > 0
         if (slot.gated) {
-          this.literals.targetsFor(literal).regexGates.push(id)
-          gates.set(id, literal)
+          for (const literal of literals) this.literals.targetsFor(literal).regexGates.push(id)
+          gates.set(id, literals)
         }
       }
     })
     // Longer texts are rarer in chat; a regex without a literal to wait for runs on every message.
     const cost = (term: Term): number => {
       const id = this.terms.idOf.get(term)!
-      if (term.kind === 'regex') return gates.has(id) ? 1 / gates.get(id)!.length ** 2 : Number.POSITIVE_INFINITY
+      if (term.kind === 'regex') {
+        const literals = gates.get(id)
+        return literals ? literals.length / literals[0]!.length ** 2 : Number.POSITIVE_INFINITY
+      }
       if (term.kind === 'kind') return 0.25
       return 1 / term.value.length ** 2
     }

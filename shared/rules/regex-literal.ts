@@ -33,47 +33,93 @@ function hasTopLevelAlternation(source: string): boolean {
   return false
 }
 
-/** The longest text (in compact form) that every match of the regex contains, or '' when there is none to rely on. */
-export function requiredLiteral(source: string): string {
-  if (hasTopLevelAlternation(source)) return ''
-  const runs: string[] = []
-  let run = ''
+/** At most this many alternative texts stand in for one regex (1[3-9] gives 13, 14 ... 19). */
+const MAX_ALTERNATIVES = 64
+/** A class wider than this (say [a-z]) narrows nothing worth the patterns it costs. */
+const MAX_CLASS = 10
+const DIGITS = [...'0123456789']
+
+/** The characters a one-character class may match, or null when it is not small and plain (negated, \w, ranges of 26...). */
+function classChars(body: string): string[] | null {
+  if (body.startsWith('^')) return null
+  const chars = new Set<string>()
+  for (let k = 0; k < body.length; k++) {
+    const ch = body[k]!
+    if (ch === '\\') {
+      if (body[k + 1] !== 'd') return null
+      DIGITS.forEach((digit) => chars.add(digit))
+      k++
+    } else if (body[k + 1] === '-' && k + 2 < body.length) {
+      const from = ch.codePointAt(0)!
+      const to = body[k + 2]!.codePointAt(0)!
+      if (to - from + 1 > MAX_CLASS) return null
+      for (let code = from; code <= to; code++) chars.add(String.fromCodePoint(code))
+      k += 2
+    } else chars.add(ch)
+  }
+  const folded = [...chars].map((ch) => compactText(ch))
+  if (folded.some((ch) => ch.length !== 1) || folded.length > MAX_CLASS) return null
+  return [...new Set(folded)]
+}
+
+/**
+ * Texts (compact form) of which every match of the regex contains at least one: the longest stretch of required
+ * characters, with small classes spelt out (1[3-9]\d{9} gives 13 ... 19). Empty when there is nothing to rely on.
+ */
+export function requiredLiterals(source: string): string[] {
+  if (hasTopLevelAlternation(source)) return []
+  const runs: string[][][] = []
+  let run: string[][] = []
   const breakRun = () => {
-    if (run) runs.push(run)
-    run = ''
+    if (run.length) runs.push(run)
+    run = []
   }
   for (let k = 0; k < source.length; k++) {
     const ch = source[k]!
-    const next = source[k + 1]
-    if (ch === '?' || ch === '*' || (ch === '{' && next === '0')) {
-      // The character before is optional: it cannot be relied on.
-      run = run.slice(0, -1)
-      breakRun()
-      if (ch === '{') k = source.indexOf('}', k) < 0 ? source.length : source.indexOf('}', k)
-    } else if (ch === '+' || ch === '{') {
-      breakRun()
-      if (ch === '{') k = source.indexOf('}', k) < 0 ? source.length : source.indexOf('}', k)
-    } else if (ch === '\\') {
-      // An escape is a class (\d, \p{Han}...) or punctuation, never a letter the compact text holds as such.
-      breakRun()
+    let atom: string[] | null = null
+    if (ch === '\\') {
+      atom = source[k + 1] === 'd' ? DIGITS : null
       k++
-    } else if (ch === '(' || ch === '[') {
-      breakRun()
+    } else if (ch === '[') {
+      const end = skipBracketed(source, k)
+      atom = classChars(source.slice(k + 1, end - 1))
+      k = end - 1
+    } else if (ch === '(') {
       k = skipBracketed(source, k) - 1
-    } else if (ch === '.' || ch === '^' || ch === '$' || ch === ')' || ch === ']') {
-      breakRun()
-    } else {
-      run += ch
+    } else if (!'.^$)]|'.includes(ch) && !'?*+{'.includes(ch)) {
+      const folded = compactText(ch)
+      atom = folded.length === 1 ? [folded] : null
     }
+    // What follows says how often the atom is required.
+    const quantifier = /^(?:[?*]|\{0(?:,\d*)?\}|\+|\{(\d+)(,\d*)?\})\??/.exec(source.slice(k + 1))
+    if (quantifier) k += quantifier[0].length
+    if (atom === null || (quantifier && quantifier[1] === undefined && quantifier[0][0] !== '+')) {
+      breakRun()
+      continue
+    }
+    const times = quantifier?.[1] === undefined ? 1 : Math.min(Number(quantifier[1]), 8)
+    for (let n = 0; n < times; n++) run.push(atom)
+    // A repeat of open length (+, {n,}, {n,m}) ends the stretch of fixed characters.
+    if (quantifier && (quantifier[0][0] === '+' || quantifier[2] !== undefined)) breakRun()
   }
   breakRun()
-  let best = ''
-  for (const candidate of runs) {
-    // A run must be letters and digits only: anything else can never appear in the compact text it runs on.
-    const compact = compactText(candidate)
-    if (compact.length === candidate.length && compact.length > best.length) best = compact
+  let best: { from: number; to: number; run: string[][]; count: number } | null = null
+  for (const atoms of runs) {
+    for (let from = 0; from < atoms.length; from++) {
+      let count = 1
+      for (let to = from; to < atoms.length; to++) {
+        count *= atoms[to]!.length
+        if (count > MAX_ALTERNATIVES) break
+        const length = to - from + 1
+        const bestLength = best ? best.to - best.from + 1 : 0
+        if (length > bestLength || (length === bestLength && count < best!.count)) best = { from, to, run: atoms, count }
+      }
+    }
   }
-  return best
+  if (!best) return []
+  let texts = ['']
+  for (const atom of best.run.slice(best.from, best.to + 1)) texts = texts.flatMap((text) => atom.map((ch) => text + ch))
+  return texts
 }
 
 const REGEX_SYNTAX = new Set(['.', '^', '$', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|'])

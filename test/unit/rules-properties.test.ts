@@ -3,6 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compactText, compileRuleSet, normalizeText, parseExpression, RuleSyntaxError } from '../../shared/rules/index.ts'
+import { compileRegex } from '../../shared/rules/parse.ts'
 
 const ALPHABET = ['微', '信', '薇', '加', '客', '服', 'a', 'B', 'Ｃ', '1', ' ', '|', '&', '+', '-', '!', '(', ')', '"', '/', '~', '#', '\\', '\n', '（', '）', '｜', 'OR', 'AND', 'NOT', 'kind:', '*', '[', ']', '{', '}', '🎲', '\u200b']
 const expressionText = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((parts) => parts.join(''))
@@ -123,6 +124,31 @@ describe('the compiled set agrees with the definition', () => {
         expect(refused).toBe(reference(t, ''))
       }),
       { numRuns: 500 },
+    )
+  })
+})
+
+describe('regexes wait for their required text without missing a match', () => {
+  const atom = fc.constantFrom('a', 'b', '1', '2', '[ab]', '[1-3]', '\\d', '.', '(a|1)', '(?:b2)')
+  const quantifier = fc.constantFrom('', '', '?', '*', '+', '{2}', '{1,3}', '{0,2}')
+  const regex = fc.array(fc.tuple(atom, quantifier), { minLength: 1, maxLength: 5 }).map((parts) => parts.map(([a, q]) => a + q).join(''))
+  const text = fc.array(fc.constantFrom('a', 'b', '1', '2', '3', 'A', ' ', '文'), { maxLength: 14 }).map((parts) => parts.join(''))
+
+  it('matches exactly when the regex alone would, on the compact text', () => {
+    fc.assert(
+      fc.property(regex, fc.array(text, { maxLength: 8 }), (source, texts) => {
+        let compiled
+        try {
+          compiled = compileRuleSet([{ name: 'r', match: `/${source}/` }])
+        } catch {
+          return // refused (matches the empty text): nothing to compare
+        }
+        const direct = compileRegex(source)
+        for (const message of texts) {
+          expect(compiled.match(message).length === 1, `/${source}/ on ${JSON.stringify(message)}`).toBe(direct.test(compactText(message)))
+        }
+      }),
+      { numRuns: 1500 },
     )
   })
 })
