@@ -1,4 +1,5 @@
 // English. Typed against zh-CN.ts: a missing or extra key is a type error.
+// A count's noun takes its plural form through {count|one|other} (see translate.ts): never "{count} groups" alone.
 import type { MessageKey } from './zh-CN.ts'
 
 export const en: Record<MessageKey, string> = {
@@ -98,7 +99,7 @@ export const en: Record<MessageKey, string> = {
 
   'groups.search': 'Search groups',
   'groups.selected': '{count} selected',
-  'groups.total': '{total} groups',
+  'groups.total': '{total} {total|group|groups}',
   'groups.bulk.monitor': 'Monitor',
   'groups.bulk.unmonitor': 'Stop monitoring',
   'groups.bulk.quiet': 'Quiet on',
@@ -112,7 +113,7 @@ export const en: Record<MessageKey, string> = {
   'groups.col.removals7d': 'Removals 7d',
   'groups.canRemove.yes': 'Yes',
   'groups.canRemove.no': 'No',
-  'groups.cannotRemoveSummary': 'In {count} monitored groups this account cannot remove members',
+  'groups.cannotRemoveSummary': 'In {count} monitored {count|group|groups} this account cannot remove members',
   'groups.cannotRemoveHelp': 'Only the owner or an admin can remove members. In WeChat, make this account the group owner or an admin; until then offences there are only warned about and reported to you.',
 
   'rules.new': 'New rule',
@@ -154,7 +155,7 @@ export const en: Record<MessageKey, string> = {
   'rule.scope.all': 'All groups',
   'rule.scope.some': 'Chosen groups',
   'rule.scope.pick': 'Choose groups',
-  'rule.scope.count': '{count} groups',
+  'rule.scope.count': '{count} {count|group|groups}',
   'rule.reply': 'Warning text',
   'rule.replyHelp': 'Empty uses the default warning from Settings. Placeholders: {name} {rule} {count} {limit}',
 
@@ -168,10 +169,10 @@ export const en: Record<MessageKey, string> = {
   'action.ignore.long': 'Let through (later rules are not checked)',
 
   'precision.none': 'No verdicts yet',
-  'precision.detail': '{confirmed} confirmed, {falsePositive} false positives',
+  'precision.detail': '{confirmed} confirmed, {falsePositive} false {falsePositive|positive|positives}',
 
-  'problems.errors': '{count} problems',
-  'problems.warnings': '{count} notes',
+  'problems.errors': '{count} {count|problem|problems}',
+  'problems.warnings': '{count} {count|note|notes}',
   'problems.at': 'Line {line}, column {column}: ',
   'problems.rule': 'rule "{rule}": ',
 
@@ -256,6 +257,7 @@ export const en: Record<MessageKey, string> = {
   'feed.undoConfirm': 'Bring {name} back into the group?',
   'feed.undoAlsoAllow': 'Also add to the allow-list (never act on them again)',
   'feed.undone': '{name} is back in the group',
+  'feed.undoQueued': 'Queued: {name} will be added back to the group shortly',
   'feed.undoNeedsRep': 'Add the member back by hand',
   'feed.confirm': 'Confirm',
   'feed.falsePositive': 'False positive',
@@ -301,7 +303,7 @@ export const en: Record<MessageKey, string> = {
   'allowList.note': 'Note',
   'allowList.addedAt': 'Added',
 
-  'stats.lastDays': 'Last {days} days',
+  'stats.lastDays': 'Last {days} {days|day|days}',
   'stats.warnings': 'Warnings',
   'stats.removals': 'Removals',
   'stats.alerts': 'Alerts',

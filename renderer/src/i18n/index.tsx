@@ -1,21 +1,12 @@
 // Every string the window shows comes from here. zh-CN.ts is the reference: en.ts must have exactly its keys.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
-import { en } from './en.ts'
-import { zhCN, type MessageKey } from './zh-CN.ts'
+import { translate, type Language, type Params } from './translate.ts'
+import type { MessageKey } from './zh-CN.ts'
 
-export type { MessageKey }
-export type Language = 'zh-CN' | 'en'
-export type Params = Record<string, string | number>
+export type { Language, MessageKey, Params }
 export type Translate = (key: MessageKey, params?: Params) => string
 
-const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zhCN, en }
 const STORAGE_KEY = 'qunguard.language'
-
-function translate(language: Language, key: MessageKey, params?: Params): string {
-  const text = DICTIONARIES[language][key]
-  if (!params) return text
-  return text.replace(/\{(\w+)\}/gu, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole))
-}
 
 interface I18n {
   language: Language

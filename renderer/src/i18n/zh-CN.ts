@@ -256,6 +256,7 @@ export const zhCN = {
   'feed.undoConfirm': '把 {name} 拉回群里？',
   'feed.undoAlsoAllow': '同时加入白名单（以后不再处理此人）',
   'feed.undone': '已把 {name} 拉回群里',
+  'feed.undoQueued': '已排队，稍后把 {name} 拉回群里',
   'feed.undoNeedsRep': '需要你手动把成员加回群里',
   'feed.confirm': '确认违规',
   'feed.falsePositive': '误判',

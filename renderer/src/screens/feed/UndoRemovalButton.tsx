@@ -7,7 +7,8 @@ import { useCommand } from '../../components/useCommand.ts'
 import { useT } from '../../i18n/index.tsx'
 
 /**
- * Brings a removed member back; when WeChat will not let the bot re-add them, tells the rep how to do it by hand.
+ * Brings a removed member back; when WeChat will not let the bot re-add them, tells the rep how to do it by hand, and
+ * when the re-add is queued (logged out, or the rate limit) says so rather than that it is done.
  * The removal's card changes through the event stream (it is marked undone, and an undo event follows).
  */
 export function UndoRemovalButton({ event }: { event: FeedEvent }) {
@@ -17,8 +18,16 @@ export function UndoRemovalButton({ event }: { event: FeedEvent }) {
   const [allowList, setAllowList] = useState(true)
   const undo = useCommand(() => api.undoRemoval({ eventId: event.id, allowList }), {
     onDone: (result) => {
-      if (result.outcome === 'readded') void message.success(t('feed.undone', { name: event.memberName ?? '' }))
-      else modal.warning({ title: t('feed.undoNeedsRep'), content: <div className="message-text" data-testid="undo-instructions">{result.instructions}</div>, okText: t('common.ok') })
+      const name = event.memberName ?? ''
+      switch (result.outcome) {
+        case 'readded':
+          return void message.success(t('feed.undone', { name }))
+        // Not done yet (logged out, or the rate limit): the feed shows the outcome when it comes.
+        case 'pending':
+          return void message.info(t('feed.undoQueued', { name }))
+        case 'needs_rep':
+          return void modal.warning({ title: t('feed.undoNeedsRep'), content: <div className="message-text" data-testid="undo-instructions">{result.instructions}</div>, okText: t('common.ok') })
+      }
     },
   })
   return (

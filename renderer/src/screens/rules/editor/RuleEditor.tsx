@@ -63,7 +63,7 @@ export function RuleEditor({ saved, originalName, initial, onClose }: RuleEditor
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <RuleTester compiled={edited.compiled} ruleName={draft.name.trim()} groups={groupList} defaultGroupId={scopedGroup} />
+          <RuleTester others={edited.others} draft={edited.draft} groups={groupList} defaultGroupId={scopedGroup} />
         </Col>
       </Row>
       <ProblemList problems={[...otherProblems, ...serverProblems]} />

@@ -1,22 +1,22 @@
 import { Alert, Card, Descriptions, Empty, Flex, Input, Select, Space, Tag, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import type { GroupView } from '../../../../../shared/api/types.ts'
-import type { CompiledRuleSet } from '../../../../../shared/rules/index.ts'
 import { MESSAGE_KINDS, type MessageContext, type MessageKind } from '../../../../../shared/rules/types.ts'
 import { HighlightedText } from '../../../components/HighlightedText.tsx'
 import { useT } from '../../../i18n/index.tsx'
 import { ActionTag } from '../ActionTag.tsx'
+import { combineMatches, explainMatches, type CheckedDraft, type OtherRules } from './edited-set.ts'
 
 interface RuleTesterProps {
-  /** The edited set, compiled once per edit; null while it has errors. */
-  compiled: CompiledRuleSet | null
-  ruleName: string
+  /** The rest of the edited set, compiled once per editing session, and the draft, compiled alone per edit. */
+  others: OtherRules
+  draft: CheckedDraft
   groups: readonly GroupView[]
   /** The group to test in when the rep has not picked one: a scoped rule matches nothing outside its groups. */
   defaultGroupId: string | undefined
 }
 
-export function RuleTester({ compiled, ruleName, groups, defaultGroupId }: RuleTesterProps) {
+export function RuleTester({ others, draft, groups, defaultGroupId }: RuleTesterProps) {
   const t = useT()
   const [text, setText] = useState('')
   const [pickedGroup, setPickedGroup] = useState<string | undefined>(undefined)
@@ -25,10 +25,13 @@ export function RuleTester({ compiled, ruleName, groups, defaultGroupId }: RuleT
   const group = groups.find((candidate) => candidate.id === groupId)
 
   const context = useMemo<MessageContext>(() => ({ kinds, ...(group ? { groupId: group.id, groupTopic: group.topic } : {}) }), [kinds, group])
-  const explanation = useMemo(() => (compiled && text ? compiled.explain(text, context) : null), [compiled, text, context])
-  const first = useMemo(() => (compiled && text ? compiled.first(text, context) : null), [compiled, text, context])
-  const own = explanation?.matched.find((rule) => rule.name === ruleName)
-  const shownHits = own ? own.hits : (explanation?.matched.flatMap((rule) => rule.hits) ?? [])
+  // An edit re-explains the message with the draft alone; the other rules only when the message or its context changes.
+  const othersSay = useMemo(() => (others.compiled && text ? explainMatches(others.compiled, text, context) : null), [others, text, context])
+  const draftSays = useMemo(() => (draft.compiled && text ? explainMatches(draft.compiled, text, context) : null), [draft, text, context])
+  const answer = othersSay && draftSays ? combineMatches(othersSay, others.index, draftSays) : null
+  const own = answer?.draft
+  const first = answer?.first
+  const shownHits = own ? own.hits : (answer?.matched.flatMap((match) => match.hits) ?? [])
 
   return (
     <Card title={t('tester.title')} size="small" className="rule-tester">
@@ -59,7 +62,7 @@ export function RuleTester({ compiled, ruleName, groups, defaultGroupId }: RuleT
             maxTagCount="responsive"
           />
         </Flex>
-        {!compiled ? (
+        {!others.compiled || !draft.compiled ? (
           <Alert type="warning" showIcon title={t('tester.fixFirst')} />
         ) : !text ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tester.empty')} />
@@ -75,7 +78,7 @@ export function RuleTester({ compiled, ruleName, groups, defaultGroupId }: RuleT
             </Descriptions.Item>
             <Descriptions.Item label={t('tester.compact')}>
               <Typography.Text code className="mono break-all" data-testid="tester-compact">
-                {explanation?.compact || ' '}
+                {answer?.compact || ' '}
               </Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={t('tester.firstRule')}>
@@ -90,9 +93,9 @@ export function RuleTester({ compiled, ruleName, groups, defaultGroupId }: RuleT
                 )}
               </span>
             </Descriptions.Item>
-            {explanation && explanation.matched.length > 1 && (
+            {answer && answer.matched.length > 1 && (
               <Descriptions.Item label={t('tester.alsoMatch')}>
-                {explanation.matched.map((rule) => rule.name).join('、')}
+                {answer.matched.map((match) => match.rule.name).join('、')}
               </Descriptions.Item>
             )}
           </Descriptions>

@@ -1,25 +1,23 @@
-import { useDeferredValue, useMemo } from 'react'
-import { CompiledRuleSet, parseRules } from '../../../../../shared/rules/index.ts'
+import { useMemo } from 'react'
 import type { Rule, RuleProblem } from '../../../../../shared/rules/types.ts'
-import { withRule } from '../rule-set.ts'
+import { checkDraft, editedRules, prepareOthers, type CheckedDraft, type OtherRules } from './edited-set.ts'
 
 export interface EditedRuleSet {
-  /** The saved set with the draft in its place (or last, when new): what the tester, backtest and save use. */
+  /** The saved set with the draft in its place (or last, when new): what the backtest runs and what is saved. */
   rules: Rule[]
   index: number
+  /** Every problem of the edited set; those of the draft carry `index`. */
   problems: RuleProblem[]
-  /** Compiled once per edit, shared by every test message; null while the set has problems. */
-  compiled: CompiledRuleSet | null
+  /** The other rules, compiled once per editing session, and the draft, compiled alone per edit: see edited-set.ts. */
+  others: OtherRules
+  draft: CheckedDraft
 }
 
 export function useEditedRuleSet(saved: readonly Rule[], originalName: string | null, draft: Rule): EditedRuleSet {
-  // Typing stays fluid with thousands of rules: the set is re-checked when the browser has a moment, not per key.
-  const deferredDraft = useDeferredValue(draft)
+  // Thousands of rules are parsed and compiled when the editor opens (or the saved rules change), not per keystroke.
+  const others = useMemo(() => prepareOthers(saved, originalName), [saved, originalName])
   return useMemo(() => {
-    const found = originalName === null ? -1 : saved.findIndex((rule) => rule.name === originalName)
-    const rules = withRule(saved, found < 0 ? null : found, deferredDraft)
-    const index = found < 0 ? rules.length - 1 : found
-    const parsed = parseRules(rules)
-    return { rules, index, problems: parsed.problems, compiled: parsed.problems.length ? null : new CompiledRuleSet(parsed.rules) }
-  }, [saved, originalName, deferredDraft])
+    const checked = checkDraft(others, draft)
+    return { rules: editedRules(others, draft), index: others.index, problems: [...others.problems, ...checked.problems], others, draft: checked }
+  }, [others, draft])
 }
