@@ -1,6 +1,6 @@
 // What the rep waits for in the window:
-// - the live tester: after an edit the set is compiled once, then each typed message is explained; both must fit in
-//   one frame (16.7 ms) for a 5,000-rule set;
+// - the live tester: opening the editor compiles the other rules once; then each keystroke in the rule (the draft
+//   checked and compiled alone) and each message typed into the tester must fit in one frame (16.7 ms) with 5,000 rules;
 // - the backtest: the edited set against the saved one over 100,000 stored messages, through the real API call
 //   (SQLite read, both sets, the comparison), which should finish in under a second.
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -13,6 +13,7 @@ import { SimulatedWorld } from '../electron/sim/simulated-world.ts'
 import { openStore } from '../electron/store/index.ts'
 import { silenceWechatyLog } from '../electron/wechat/bot-host.ts'
 import { generateCorpus } from './generate.ts'
+import { checkDraft, combineMatches, explainMatches, prepareOthers } from '../renderer/src/screens/rules/editor/edited-set.ts'
 
 const FRAME_MS = 1000 / 60
 const RULES = 5_000
@@ -27,32 +28,55 @@ function millis(start: bigint): number {
 }
 
 function tester(inputs: RuleInput[], messages: readonly string[], log: (line: string) => void) {
-  const compiles: number[] = []
+  const saved = compileRuleSet(inputs).rules
+  const edited = saved[Math.floor(saved.length / 2)]!
+  // Opening the editor: every other rule compiled once for the session.
+  const opens: number[] = []
+  let others = prepareOthers(saved, edited.name)
   for (let run = 0; run < 5; run++) {
     const start = process.hrtime.bigint()
-    compileRuleSet(inputs)
-    compiles.push(millis(start))
+    others = prepareOthers(saved, edited.name)
+    opens.push(millis(start))
   }
-  const set = compileRuleSet(inputs)
-  const explains: number[] = []
-  for (const text of messages.slice(0, 2000)) {
+  // Each keystroke in the expression: the draft checked and compiled alone, and the tester's message answered.
+  const text = messages[0]!
+  const context = { kinds: ['text' as const] }
+  const othersAnswer = explainMatches(others.compiled!, text, context)
+  const keystrokes: number[] = []
+  const typed = `${edited.match} | 加我薇信`
+  for (let length = 1; length <= typed.length; length++) {
+    for (let repeat = 0; repeat < 20; repeat++) {
+      const start = process.hrtime.bigint()
+      const draft = checkDraft(others, { ...edited, match: typed.slice(0, length) })
+      if (draft.compiled) combineMatches(othersAnswer, others.index, explainMatches(draft.compiled, text, context))
+      keystrokes.push(millis(start))
+    }
+  }
+  // Each message typed into the tester: the other rules and the draft explain it.
+  const draftSet = checkDraft(others, edited).compiled!
+  const answers: number[] = []
+  for (const message of messages.slice(0, 2000)) {
     const start = process.hrtime.bigint()
-    set.explain(text)
-    set.first(text)
-    explains.push(millis(start))
+    combineMatches(explainMatches(others.compiled!, message, context), others.index, explainMatches(draftSet, message, context))
+    answers.push(millis(start))
   }
-  compiles.sort((a, b) => a - b)
-  explains.sort((a, b) => a - b)
+  opens.sort((a, b) => a - b)
+  keystrokes.sort((a, b) => a - b)
+  answers.sort((a, b) => a - b)
   const figures = {
-    compileMedianMs: percentile(compiles, 0.5),
-    explainP50Ms: percentile(explains, 0.5),
-    explainP99Ms: percentile(explains, 0.99),
+    openEditorMs: percentile(opens, 0.5),
+    keystrokeP50Ms: percentile(keystrokes, 0.5),
+    keystrokeP99Ms: percentile(keystrokes, 0.99),
+    messageP50Ms: percentile(answers, 0.5),
+    messageP99Ms: percentile(answers, 0.99),
     frameMs: FRAME_MS,
   }
+  const within = (ms: number) => (ms < FRAME_MS ? 'within' : 'OVER')
   log(
-    `live tester, ${RULES} rules: compile after an edit ${figures.compileMedianMs.toFixed(1)} ms (median of 5); ` +
-      `explain + first rule per message p50 ${figures.explainP50Ms.toFixed(3)} ms, p99 ${figures.explainP99Ms.toFixed(3)} ms ` +
-      `(one frame: ${FRAME_MS.toFixed(1)} ms; per keystroke ${figures.explainP99Ms < FRAME_MS ? 'within' : 'OVER'} a frame)`,
+    `live tester, ${RULES} rules: opening the editor ${figures.openEditorMs.toFixed(1)} ms (the other rules, once); ` +
+      `per keystroke in the rule p50 ${figures.keystrokeP50Ms.toFixed(3)} ms, p99 ${figures.keystrokeP99Ms.toFixed(3)} ms; ` +
+      `per tester message p50 ${figures.messageP50Ms.toFixed(3)} ms, p99 ${figures.messageP99Ms.toFixed(3)} ms ` +
+      `(one frame ${FRAME_MS.toFixed(1)} ms: keystroke ${within(figures.keystrokeP99Ms)}, message ${within(figures.messageP99Ms)})`,
   )
   return figures
 }
