@@ -5,13 +5,14 @@
 // little more than a handful.
 import type { RE2JS } from 're2js'
 import { Automaton, HitBuffer } from './automaton.ts'
+import { detectTextKinds, hostIsIn, type Span, type TextKinds } from './kinds/index.ts'
 import { CompactBuffer } from './normalize.ts'
 import { compileRegex, termsOf, type Expr, type Term } from './parse.ts'
 import { requiredLiterals } from './regex-literal.ts'
 import { parseRules, RuleSetError } from './ruleset.ts'
 import { soundCode } from './sounds.ts'
 import { triggersOf } from './triggers.ts'
-import type { Explanation, MessageContext, Rule, RuleInput, TermHit } from './types.ts'
+import type { Explanation, MessageContext, MessageKind, Rule, RuleInput, TermHit } from './types.ts'
 
 interface TermSlot {
   term: Term
@@ -45,7 +46,7 @@ class TermTable {
 
   add(term: Term): void {
     // Words and phrases are both plain compact substrings, so the same text is one term.
-    const key = `${term.kind === 'phrase' ? 'word' : term.kind}\u0000${term.value}`
+    const key = `${term.kind === 'phrase' ? 'word' : term.kind}\u0000${term.value}\u0000${term.domain ?? ''}`
     let id = this.byKey.get(key)
     if (id === undefined) {
       id = this.slots.length
@@ -83,6 +84,10 @@ export class CompiledRuleSet {
   private readonly literalAutomaton: Automaton
   private readonly soundAutomaton: Automaton | null
   private readonly kindTerms = new Map<string, number>()
+  /** kind:link(domain) terms. */
+  private readonly domainTerms: { domain: string; id: number }[] = []
+  /** Whether some term needs the kinds found in the text (kinds/): only then are they looked for. */
+  private readonly detectsKinds: boolean
   /** Rules that must be evaluated on every message: they hold a regex with no required literal. */
   private readonly ungatedRules: number[] = []
 
@@ -119,6 +124,7 @@ export class CompiledRuleSet {
       const { term } = slot
       if (term.kind === 'word' || term.kind === 'phrase') this.literals.targetsFor(term.value).terms.push(id)
       else if (term.kind === 'sounds') this.sounds.targetsFor(term.value).terms.push(id)
+      else if (term.kind === 'kind' && term.domain !== undefined) this.domainTerms.push({ domain: term.domain, id })
       else if (term.kind === 'kind') this.kindTerms.set(term.value, id)
       else {
         const literals = requiredLiterals(term.value)
@@ -149,6 +155,7 @@ export class CompiledRuleSet {
       }
     })
     this.ungatedRules = [...ungated].sort((a, b) => a - b)
+    this.detectsKinds = this.domainTerms.length > 0 || TEXT_FOUND_KINDS.some((kind) => this.kindTerms.has(kind))
     this.literalAutomaton = new Automaton(this.literals.patterns)
     this.soundAutomaton = this.sounds.patterns.length ? new Automaton(this.sounds.patterns, soundCode) : null
 
@@ -188,21 +195,28 @@ export class CompiledRuleSet {
   /** Which rules match and why: the terms that made each match, as spans of the original text. */
   explain(text: string, context: MessageContext = {}): Explanation {
     const spans = new Map<number, [number, number][]>()
-    this.scanMessage(text, context, spans)
+    const found = detectTextKinds(text)
+    this.scanMessage(text, context, spans, found)
     const { starts, ends } = this.buffer
     const matched = this.matchIndices(text, context).map((index) => {
       const hits: TermHit[] = []
       for (const { term, positive } of termsOf(this.compiled[index]!.expr)) {
         const id = this.terms.idOf.get(term)!
         if (!positive || !this.termTrue(id)) continue
-        const ranges = term.kind === 'regex' ? this.regexSpans(id) : term.kind === 'kind' ? [] : (spans.get(id) ?? [])
-        if (term.kind === 'kind') hits.push({ term: term.written, kind: term.kind, start: 0, end: 0 })
+        if (term.kind === 'kind') {
+          const inText = kindSpans(found, term.value as MessageKind, term.domain)
+          // A kind the context gave (a card, an image) is the whole message, not a place in it.
+          if (inText.length === 0) hits.push({ term: term.written, kind: term.kind, start: 0, end: 0 })
+          for (const span of inText) hits.push({ term: term.written, kind: term.kind, ...span })
+          continue
+        }
+        const ranges = term.kind === 'regex' ? this.regexSpans(id) : (spans.get(id) ?? [])
         for (const [from, to] of ranges) hits.push({ term: term.written, kind: term.kind, start: starts[from]!, end: ends[to - 1]! })
       }
       hits.sort((a, b) => a.start - b.start || a.end - b.end)
-      return { name: this.rules[index]!.name, hits }
+      return { name: this.rules[index]!.name, hits: dedupe(hits) }
     })
-    return { compact: this.compactString(), matched }
+    return { compact: this.compactString(), matched, kinds: kindsOf(context, found) }
   }
 
   private applies(index: number, context: MessageContext): boolean {
@@ -251,7 +265,7 @@ export class CompiledRuleSet {
     }
   }
 
-  private scanMessage(text: string, context: MessageContext, spans: Map<number, [number, number][]> | null): void {
+  private scanMessage(text: string, context: MessageContext, spans: Map<number, [number, number][]> | null, found?: TextKinds): void {
     this.stamp++
     this.candidates.length = 0
     this.compact = null
@@ -264,8 +278,19 @@ export class CompiledRuleSet {
       const id = this.kindTerms.get(kind)
       if (id !== undefined) this.markTerm(id)
     }
+    if (this.detectsKinds || found) this.markFoundKinds(found ?? detectTextKinds(text))
     this.addCandidates(this.ungatedRules)
     this.spans = null
+  }
+
+  private markFoundKinds(found: TextKinds): void {
+    for (const kind of TEXT_FOUND_KINDS) {
+      const id = this.kindTerms.get(kind)
+      if (id !== undefined && kindSpans(found, kind).length > 0) this.markTerm(id)
+    }
+    for (const { domain, id } of this.domainTerms) {
+      if (found.links.some((link) => hostIsIn(link.host, domain))) this.markTerm(id)
+    }
   }
 
   private compactString(): string {
@@ -318,6 +343,34 @@ export class CompiledRuleSet {
         return false
     }
   }
+}
+
+/** The kinds the engine finds in a message's text itself (kinds/). */
+const TEXT_FOUND_KINDS = ['link', 'phone', 'wechat-id'] as const satisfies readonly MessageKind[]
+
+/** Where in the text a kind was found: every link (or those in `domain`), phone number or WeChat id. */
+function kindSpans(found: TextKinds, kind: MessageKind, domain?: string): Span[] {
+  switch (kind) {
+    case 'link':
+      return domain === undefined ? found.links : found.links.filter((link) => hostIsIn(link.host, domain))
+    case 'phone':
+      return found.phones
+    case 'wechat-id':
+      return found.wechatIds
+    default:
+      return []
+  }
+}
+
+function kindsOf(context: MessageContext, found: TextKinds): MessageKind[] {
+  const kinds = new Set<MessageKind>(context.kinds ?? [])
+  for (const kind of TEXT_FOUND_KINDS) if (kindSpans(found, kind).length > 0) kinds.add(kind)
+  return [...kinds]
+}
+
+/** Hits sorted by position, each once (a sounds-like term may be found by both of its scans). */
+function dedupe(hits: TermHit[]): TermHit[] {
+  return hits.filter((hit, k) => k === 0 || hit.start !== hits[k - 1]!.start || hit.end !== hits[k - 1]!.end || hit.term !== hits[k - 1]!.term)
 }
 
 /** Compiles a rule set; throws RuleSetError listing every bad rule (with line and column where that applies). */

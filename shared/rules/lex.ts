@@ -21,7 +21,7 @@ export type TermToken = 'word' | 'phrase' | 'regex' | 'sounds' | 'kind'
 
 export type Token =
   | { type: 'op'; op: Operator; written: string; at: number }
-  | { type: 'term'; kind: TermToken; text: string; written: string; at: number }
+  | { type: 'term'; kind: TermToken; text: string; written: string; at: number; argument?: string }
 
 const OPERATOR_CHARS = new Map<string, Operator>([['|', '|'], ['&', '&'], ['+', '&'], ['-', '-'], ['!', '!'], ['(', '('], [')', ')']])
 const OPERATOR_WORDS = new Map<string, Operator>([['OR', '|'], ['AND', '&'], ['NOT', '!']])
@@ -128,7 +128,15 @@ export function tokenize(source: string): { tokens: Token[]; map: SourceMap; end
       const op = OPERATOR_WORDS.get(word)
       if (op) tokens.push({ type: 'op', op, written: word, at: start })
       else if (word.toLowerCase().startsWith(KIND_PREFIX)) {
-        tokens.push({ type: 'term', kind: 'kind', text: word.slice(KIND_PREFIX.length).toLowerCase(), written: word, at: start })
+        const kind = word.slice(KIND_PREFIX.length).toLowerCase()
+        // kind:link(taobao.com): the brackets right after the kind hold its argument, not a group.
+        if (text[i] === '(') {
+          const close = text.indexOf(')', i)
+          if (close < 0) fail('unclosed_open', i)
+          const argument = text.slice(i + 1, close).trim()
+          i = close + 1
+          tokens.push({ type: 'term', kind: 'kind', text: kind, argument, written: text.slice(start, i), at: start })
+        } else tokens.push({ type: 'term', kind: 'kind', text: kind, written: word, at: start })
       } else tokens.push({ type: 'term', kind: 'word', text: word, written: word, at: start })
     }
   }

@@ -1,19 +1,21 @@
 // The compact text: the one form every message, word, phrase and regex is read in.
-// NFKC, lower case, traditional -> simplified (OpenCC), then only letters and digits are kept.
+// NFKC, look-alikes folded (look-alikes.ts), lower case, traditional -> simplified (OpenCC), then only letters and
+// digits are kept.
 //
 // Messages are folded one character cluster (a code point plus any combining marks after it) at a time, so that
 // every compact character knows which span of the original text it came from (for highlighting), and so that the
 // result of folding each distinct character is computed once and then read from a table: the hot path is a loop of
 // table look-ups, not a chain of string conversions.
 import { Converter } from 'opencc-js/t2cn'
+import { foldLookAlikes } from './look-alikes.ts'
 
 const toSimplified = Converter({ from: 't', to: 'cn' })
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 const MARK = /^\p{M}$/u
 
-/** Folds one character cluster: NFKC, lower case, simplified, letters and digits only. */
+/** Folds one character cluster: NFKC, look-alikes, lower case, simplified, letters and digits only. */
 export function foldCluster(cluster: string): string {
-  const simplified = toSimplified(cluster.normalize('NFKC').toLowerCase())
+  const simplified = foldLookAlikes(toSimplified(foldLookAlikes(cluster.normalize('NFKC')).toLowerCase()))
   let kept = ''
   for (const ch of simplified) if (LETTER_OR_DIGIT.test(ch)) kept += ch
   return kept
@@ -175,7 +177,7 @@ export function compactText(text: string): string {
   return scratch.text()
 }
 
-/** Traditional -> simplified for Han characters only, leaving everything else (e.g. regex syntax) untouched. */
+/** Traditional -> simplified and look-alikes for Han characters only, leaving everything else (e.g. regex syntax) untouched. */
 export function simplifyHan(text: string): string {
-  return text.replace(/\p{Script=Han}/gu, (ch) => toSimplified(ch))
+  return text.replace(/\p{Script=Han}/gu, (ch) => foldLookAlikes(toSimplified(ch)))
 }

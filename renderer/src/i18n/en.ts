@@ -189,6 +189,7 @@ export const en: Record<MessageKey, string> = {
   'tester.firstRule': 'Fires first',
   'tester.nothingFires': 'No rule acts on this message',
   'tester.alsoMatch': 'All matching rules',
+  'tester.kinds': 'Kinds',
 
   'kind.text': 'Text',
   'kind.voice': 'Voice',
@@ -199,6 +200,8 @@ export const en: Record<MessageKey, string> = {
   'kind.qrcode': 'QR code',
   'kind.file': 'File',
   'kind.video': 'Video',
+  'kind.phone': 'Phone number',
+  'kind.wechat-id': 'WeChat id',
 
   'backtest.title': 'Backtest on past messages',
   'backtest.run': 'Run backtest',

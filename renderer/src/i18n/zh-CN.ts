@@ -188,6 +188,7 @@ export const zhCN = {
   'tester.firstRule': '最先触发',
   'tester.nothingFires': '没有规则会处理这条消息',
   'tester.alsoMatch': '命中的所有规则',
+  'tester.kinds': '消息类型',
 
   'kind.text': '文字',
   'kind.voice': '语音',
@@ -198,6 +199,8 @@ export const zhCN = {
   'kind.qrcode': '二维码',
   'kind.file': '文件',
   'kind.video': '视频',
+  'kind.phone': '手机号',
+  'kind.wechat-id': '微信号',
 
   'backtest.title': '用历史消息回测',
   'backtest.run': '开始回测',

@@ -1,7 +1,7 @@
 import { Alert, Card, Descriptions, Empty, Flex, Input, Select, Space, Tag, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import type { GroupView } from '../../../../../shared/api/types.ts'
-import { MESSAGE_KINDS, type MessageContext, type MessageKind } from '../../../../../shared/rules/types.ts'
+import { CHAT_KINDS, type MessageContext, type MessageKind } from '../../../../../shared/rules/types.ts'
 import { HighlightedText } from '../../../components/HighlightedText.tsx'
 import { useT } from '../../../i18n/index.tsx'
 import { ActionTag } from '../ActionTag.tsx'
@@ -58,7 +58,7 @@ export function RuleTester({ others, draft, groups, defaultGroupId }: RuleTester
             className="tester-kinds"
             value={kinds}
             onChange={setKinds}
-            options={MESSAGE_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
+            options={CHAT_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
             maxTagCount="responsive"
           />
         </Flex>
@@ -80,6 +80,13 @@ export function RuleTester({ others, draft, groups, defaultGroupId }: RuleTester
               <Typography.Text code className="mono break-all" data-testid="tester-compact">
                 {answer?.compact || ' '}
               </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('tester.kinds')}>
+              <span data-testid="tester-kinds">
+                {answer?.kinds.map((kind) => (
+                  <Tag key={kind}>{t(`kind.${kind}`)}</Tag>
+                ))}
+              </span>
             </Descriptions.Item>
             <Descriptions.Item label={t('tester.firstRule')}>
               <span data-testid="tester-first">
