@@ -10,7 +10,8 @@ import { CompactBuffer } from './normalize.ts'
 import { compileRegex, termsOf, type Expr, type Term } from './parse.ts'
 import { requiredLiterals } from './regex-literal.ts'
 import { parseRules, RuleSetError } from './ruleset.ts'
-import { soundCode } from './sounds.ts'
+import { SyllableStream } from './pinyin-letters.ts'
+import { isSyllableCode, soundCode } from './sounds.ts'
 import { triggersOf } from './triggers.ts'
 import type { Explanation, MessageContext, MessageKind, Rule, RuleInput, TermHit } from './types.ts'
 
@@ -83,6 +84,10 @@ export class CompiledRuleSet {
   private readonly sounds: PatternIndex
   private readonly literalAutomaton: Automaton
   private readonly soundAutomaton: Automaton | null
+  /** Sounds-like terms of two syllables or more, looked for again in pinyin typed in Latin letters. */
+  private readonly pinyin: PatternIndex
+  private readonly pinyinAutomaton: Automaton | null
+  private readonly stream = new SyllableStream()
   private readonly kindTerms = new Map<string, number>()
   /** kind:link(domain) terms. */
   private readonly domainTerms: { domain: string; id: number }[] = []
@@ -119,11 +124,15 @@ export class CompiledRuleSet {
 
     this.literals = new PatternIndex()
     this.sounds = new PatternIndex()
+    this.pinyin = new PatternIndex()
     const gates = new Map<number, string[]>()
     this.terms.slots.forEach((slot, id) => {
       const { term } = slot
       if (term.kind === 'word' || term.kind === 'phrase') this.literals.targetsFor(term.value).terms.push(id)
-      else if (term.kind === 'sounds') this.sounds.targetsFor(term.value).terms.push(id)
+      else if (term.kind === 'sounds') {
+        this.sounds.targetsFor(term.value).terms.push(id)
+        if (term.value.length >= 2 && [...term.value].every((ch) => isSyllableCode(ch.charCodeAt(0)))) this.pinyin.targetsFor(term.value).terms.push(id)
+      }
       else if (term.kind === 'kind' && term.domain !== undefined) this.domainTerms.push({ domain: term.domain, id })
       else if (term.kind === 'kind') this.kindTerms.set(term.value, id)
       else {
@@ -158,6 +167,7 @@ export class CompiledRuleSet {
     this.detectsKinds = this.domainTerms.length > 0 || TEXT_FOUND_KINDS.some((kind) => this.kindTerms.has(kind))
     this.literalAutomaton = new Automaton(this.literals.patterns)
     this.soundAutomaton = this.sounds.patterns.length ? new Automaton(this.sounds.patterns, soundCode) : null
+    this.pinyinAutomaton = this.pinyin.patterns.length ? new Automaton(this.pinyin.patterns) : null
 
     const termCount = this.terms.slots.length
     this.termSeen = new Int32Array(termCount)
@@ -244,17 +254,34 @@ export class CompiledRuleSet {
   private scanWith(automaton: Automaton, index: PatternIndex, codes: Uint16Array, length: number): void {
     const count = automaton.scan(codes, length, this.hits)
     const pairs = this.hits.pairs
-    for (let k = 0; k < count; k++) this.patternFound(index, pairs[2 * k]!, pairs[2 * k + 1]!)
+    for (let k = 0; k < count; k++) {
+      const pattern = pairs[2 * k]!
+      const end = pairs[2 * k + 1]!
+      this.patternFound(index, pattern, end - index.patterns[pattern]!.length, end)
+    }
   }
 
-  private patternFound(index: PatternIndex, pattern: number, end: number): void {
+  /** The syllable stream's hits, placed back in the compact text. */
+  private scanStream(automaton: Automaton): void {
+    const { stream } = this
+    const count = automaton.scan(stream.codes, stream.length, this.hits)
+    const pairs = this.hits.pairs
+    for (let k = 0; k < count; k++) {
+      const pattern = pairs[2 * k]!
+      const end = pairs[2 * k + 1]!
+      this.patternFound(this.pinyin, pattern, stream.starts[end - this.pinyin.patterns[pattern]!.length]!, stream.ends[end - 1]!)
+    }
+  }
+
+  /** Pattern `pattern` of `index` occupies compact[start, end). */
+  private patternFound(index: PatternIndex, pattern: number, start: number, end: number): void {
     const targets = index.targets[pattern]!
     for (const id of targets.terms) {
       this.markTerm(id)
       if (this.spans) {
         let list = this.spans.get(id)
         if (!list) this.spans.set(id, (list = []))
-        list.push([end - index.patterns[pattern]!.length, end])
+        list.push([start, end])
       }
     }
     for (const id of targets.regexGates) {
@@ -274,6 +301,7 @@ export class CompiledRuleSet {
     const { codes, length } = this.buffer
     this.scanWith(this.literalAutomaton, this.literals, codes, length)
     if (this.soundAutomaton) this.scanWith(this.soundAutomaton, this.sounds, codes, length)
+    if (this.pinyinAutomaton && this.stream.read(codes, length)) this.scanStream(this.pinyinAutomaton)
     for (const kind of context.kinds ?? []) {
       const id = this.kindTerms.get(kind)
       if (id !== undefined) this.markTerm(id)

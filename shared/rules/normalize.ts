@@ -15,7 +15,10 @@ const MARK = /^\p{M}$/u
 
 /** Folds one character cluster: NFKC, look-alikes, lower case, simplified, letters and digits only. */
 export function foldCluster(cluster: string): string {
-  const simplified = foldLookAlikes(toSimplified(foldLookAlikes(cluster.normalize('NFKC')).toLowerCase()))
+  // Look-alikes before NFKC (which turns lunate ϲ into ς) and after it (𝐕 -> V), then again after the Chinese
+  // conversion, which may yield a variant the table folds.
+  const nfkc = foldLookAlikes(foldLookAlikes(cluster).normalize('NFKC'))
+  const simplified = foldLookAlikes(toSimplified(nfkc.toLowerCase()))
   let kept = ''
   for (const ch of simplified) if (LETTER_OR_DIGIT.test(ch)) kept += ch
   return kept
