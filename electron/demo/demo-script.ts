@@ -1,7 +1,7 @@
 // What the demo's groups say: customers of a baby-products fair talking about products, and now and then a
 // competitor's marketer posting contact-poaching, gambling or counterfeit offers with the usual evasion tricks.
 // Pure data and a deterministic sequence, so the demo shows the same story every time.
-import type { ChatKind } from '../../shared/rules/types.ts'
+import type { MessageKind } from '../../shared/rules/types.ts'
 import type { RoomSpec } from '../sim/simulated-world.ts'
 
 export const DEMO_ROOMS: RoomSpec[] = [
@@ -11,7 +11,7 @@ export const DEMO_ROOMS: RoomSpec[] = [
 ]
 
 export type DemoBeat =
-  | { op: 'say'; room: string; from: string; text: string; kind?: ChatKind }
+  | { op: 'say'; room: string; from: string; text: string; kind?: MessageKind }
   | { op: 'join'; room: string; who: string; inviter?: string }
 
 const chatter: DemoBeat[] = [

@@ -2,7 +2,7 @@
 // does. Parsed and checked as a whole before anything runs, so a mistake is reported by line before any output.
 import { z } from 'zod'
 import { SETTINGS_SCHEMA } from '../../shared/policy/index.ts'
-import { CHAT_KINDS } from '../../shared/rules/types.ts'
+import { MESSAGE_KINDS } from '../../shared/rules/types.ts'
 import { BOT_NAME } from './simulated-world.ts'
 
 const name = z.string().trim().min(1, 'must not be empty')
@@ -24,7 +24,7 @@ const STEP_SCHEMA = z.discriminatedUnion('op', [
     room: name,
     from: person,
     text: z.string(),
-    kind: z.enum(CHAT_KINDS).default('text'),
+    kind: z.enum(MESSAGE_KINDS).default('text'),
   }),
   z.strictObject({ op: z.literal('join'), room: name, who: z.array(person).min(1), inviter: name.optional() }),
   z.strictObject({ op: z.literal('wait'), minutes: z.number().positive() }),

@@ -3,7 +3,7 @@
 // and everything the bot says is recorded with its mentions. People and groups are known by the scenario's names.
 import { types, type payloads } from 'wechaty'
 import { mock } from 'wechaty-puppet-mock'
-import type { ChatKind } from '../../shared/rules/types.ts'
+import type { MessageKind } from '../../shared/rules/types.ts'
 import { FILE_HELPER_ID } from '../wechat/wechaty-chat-port.ts'
 import { EventEchoes } from './event-echoes.ts'
 import { SimulatedPuppet, type SimulatedWeChat } from './simulated-puppet.ts'
@@ -44,7 +44,7 @@ type Posting = { talkerId: string; text: string; type: types.Message } & (
   | { listenerId: string }
 )
 
-const MESSAGE_TYPES: Record<ChatKind, types.Message> = {
+const MESSAGE_TYPES: Record<MessageKind, types.Message> = {
   text: types.Message.Text,
   voice: types.Message.Audio,
   link: types.Message.Url,
@@ -163,7 +163,7 @@ export class SimulatedWorld implements SimulatedWeChat {
   // ---- what members do ----
 
   /** A member speaks in a group; returns the message id. */
-  say(roomName: string, fromName: string, text: string, kind: ChatKind = 'text'): string {
+  say(roomName: string, fromName: string, text: string, kind: MessageKind = 'text'): string {
     const roomId = this.roomId(roomName)
     const talkerId = this.contactId(fromName)
     if (talkerId === this.selfId) throw new SimulationError('the bot speaks through the guard, not the scenario')

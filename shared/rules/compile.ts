@@ -13,7 +13,7 @@ import { parseRules, RuleSetError } from './ruleset.ts'
 import { SyllableStream } from './pinyin-letters.ts'
 import { isSyllableCode, soundCode } from './sounds.ts'
 import { triggersOf } from './triggers.ts'
-import type { Explanation, MessageContext, MessageKind, Rule, RuleInput, TermHit } from './types.ts'
+import type { Explanation, MessageContext, MessageKind, Rule, RuleInput, TermHit, TextKind } from './types.ts'
 
 interface TermSlot {
   term: Term
@@ -214,7 +214,7 @@ export class CompiledRuleSet {
         const id = this.terms.idOf.get(term)!
         if (!positive || !this.termTrue(id)) continue
         if (term.kind === 'kind') {
-          const inText = kindSpans(found, term.value as MessageKind, term.domain)
+          const inText = kindSpans(found, term.value, term.domain)
           // A kind the context gave (a card, an image) is the whole message, not a place in it.
           if (inText.length === 0) hits.push({ term: term.written, kind: term.kind, start: 0, end: 0 })
           for (const span of inText) hits.push({ term: term.written, kind: term.kind, ...span })
@@ -374,10 +374,10 @@ export class CompiledRuleSet {
 }
 
 /** The kinds the engine finds in a message's text itself (kinds/). */
-const TEXT_FOUND_KINDS = ['link', 'phone', 'wechat-id'] as const satisfies readonly MessageKind[]
+const TEXT_FOUND_KINDS = ['link', 'phone', 'wechat-id'] as const satisfies readonly (MessageKind | TextKind)[]
 
 /** Where in the text a kind was found: every link (or those in `domain`), phone number or WeChat id. */
-function kindSpans(found: TextKinds, kind: MessageKind, domain?: string): Span[] {
+function kindSpans(found: TextKinds, kind: string, domain?: string): Span[] {
   switch (kind) {
     case 'link':
       return domain === undefined ? found.links : found.links.filter((link) => hostIsIn(link.host, domain))
@@ -390,8 +390,8 @@ function kindSpans(found: TextKinds, kind: MessageKind, domain?: string): Span[]
   }
 }
 
-function kindsOf(context: MessageContext, found: TextKinds): MessageKind[] {
-  const kinds = new Set<MessageKind>(context.kinds ?? [])
+function kindsOf(context: MessageContext, found: TextKinds): (MessageKind | TextKind)[] {
+  const kinds = new Set<MessageKind | TextKind>(context.kinds ?? [])
   for (const kind of TEXT_FOUND_KINDS) if (kindSpans(found, kind).length > 0) kinds.add(kind)
   return [...kinds]
 }

@@ -2,7 +2,7 @@
 // （ ） ｜ ＋ － ！ work), one code point at a time so that every token still knows where it stands in the text the
 // rep typed: errors point at the rep's own line and column.
 import { ruleErrorText, type RuleErrorCode, type RuleErrorParams } from './messages.ts'
-import { MESSAGE_KINDS, type SourcePosition } from './types.ts'
+import { MESSAGE_KINDS, TEXT_KINDS, type SourcePosition } from './types.ts'
 
 /** A fault in an expression: what (a code the window can say in the rep's language) and where. */
 export class RuleSyntaxError extends Error {
@@ -33,7 +33,7 @@ function isWordChar(ch: string): boolean {
 
 function isKindPrefix(word: string): boolean {
   const lower = word.toLowerCase()
-  return lower.startsWith(KIND_PREFIX) && MESSAGE_KINDS.some((kind) => kind.startsWith(lower.slice(KIND_PREFIX.length)))
+  return lower.startsWith(KIND_PREFIX) && [...MESSAGE_KINDS, ...TEXT_KINDS].some((kind) => kind.startsWith(lower.slice(KIND_PREFIX.length)))
 }
 
 /** Maps an offset in the normalised expression back to a position in the original text. */

@@ -9,7 +9,7 @@ import type { RuleErrorCode, RuleErrorParams } from './messages.ts'
 import { compactText, simplifyHan } from './normalize.ts'
 import { unmatchableCharacter } from './regex-literal.ts'
 import { soundsOf } from './sounds.ts'
-import { MESSAGE_KINDS, type MessageKind, type SourcePosition, type TermKind } from './types.ts'
+import { MESSAGE_KINDS, TEXT_KINDS, type SourcePosition, type TermKind } from './types.ts'
 
 export { RuleSyntaxError }
 
@@ -33,6 +33,9 @@ export type Expr =
   | { type: 'and'; items: Expr[] }
   | { type: 'or'; items: Expr[] }
   | { type: 'not'; item: Expr }
+
+/** Every kind a `kind:` term may name. */
+export const KINDS = [...MESSAGE_KINDS, ...TEXT_KINDS] as const
 
 /** A domain for kind:link(...): dot-separated labels of letters, digits and inner hyphens, ending in letters. */
 const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/u
@@ -73,10 +76,10 @@ function makeTerm(token: Extract<Token, { type: 'term' }>, position: SourcePosit
       break
     }
     case 'kind':
-      if (!(MESSAGE_KINDS as readonly string[]).includes(token.text)) {
-        fail('unknown_kind', { kind: token.text, known: MESSAGE_KINDS.map((k) => `kind:${k}`).join(', ') })
+      if (!(KINDS as readonly string[]).includes(token.text)) {
+        fail('unknown_kind', { kind: token.text, known: KINDS.map((k) => `kind:${k}`).join(', ') })
       }
-      value = token.text as MessageKind
+      value = token.text
       if (token.argument !== undefined) {
         if (value !== 'link') fail('kind_takes_no_argument', { kind: value })
         const domain = token.argument.normalize('NFKC').toLowerCase()

@@ -4,14 +4,13 @@ import type { RuleErrorCode } from './messages.ts'
 export const RULE_ACTIONS = ['warn', 'remove', 'alert', 'ignore'] as const
 export type RuleAction = (typeof RULE_ACTIONS)[number]
 
-/** What WeChat says a message is: the guard tells the engine (MessageContext.kinds). */
-export const CHAT_KINDS = ['text', 'voice', 'link', 'miniprogram', 'card', 'image', 'qrcode', 'file', 'video'] as const
-export type ChatKind = (typeof CHAT_KINDS)[number]
-/** What a message says: the engine finds these in its text itself (shared/rules/kinds), `link` as well. */
-export const TEXT_KINDS = ['phone', 'wechat-id'] as const
-/** Message kinds that `kind:NAME` terms test for. */
-export const MESSAGE_KINDS = [...CHAT_KINDS, ...TEXT_KINDS] as const
+/** Message kinds that `kind:NAME` terms test for; the guard tells the engine which kinds a message has. */
+export const MESSAGE_KINDS = ['text', 'voice', 'link', 'miniprogram', 'card', 'image', 'qrcode', 'file', 'video'] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
+
+/** Kinds the engine finds in what a message says (shared/rules/kinds), as it finds `link` there too. */
+export const TEXT_KINDS = ['phone', 'wechat-id'] as const
+export type TextKind = (typeof TEXT_KINDS)[number]
 
 /** A rule as written in a rules file or sent by the window: everything but name and match is optional. */
 export interface RuleInput {
@@ -76,7 +75,7 @@ export interface Explanation {
   /** Rules that matched, in rule-set order, with the terms that made them match. */
   matched: RuleExplanation[]
   /** Every kind the message has: those the context gave and those found in its text. */
-  kinds: MessageKind[]
+  kinds: (MessageKind | TextKind)[]
 }
 
 /** What the engine is told about a message besides its text. */

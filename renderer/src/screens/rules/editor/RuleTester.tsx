@@ -1,7 +1,7 @@
 import { Alert, Card, Descriptions, Empty, Flex, Input, Select, Space, Tag, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import type { GroupView } from '../../../../../shared/api/types.ts'
-import { CHAT_KINDS, type MessageContext, type MessageKind } from '../../../../../shared/rules/types.ts'
+import { MESSAGE_KINDS, type MessageContext, type MessageKind } from '../../../../../shared/rules/types.ts'
 import { HighlightedText } from '../../../components/HighlightedText.tsx'
 import { useT } from '../../../i18n/index.tsx'
 import { ActionTag } from '../ActionTag.tsx'
@@ -58,7 +58,7 @@ export function RuleTester({ others, draft, groups, defaultGroupId }: RuleTester
             className="tester-kinds"
             value={kinds}
             onChange={setKinds}
-            options={CHAT_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
+            options={MESSAGE_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
             maxTagCount="responsive"
           />
         </Flex>
