@@ -1,0 +1,13 @@
+// Why an image could not be read. The code goes into the event the rep sees (in their language); the detail is for
+// the log and never holds the image.
+export type ImageFailureCode = 'image-too-large' | 'image-too-many-pixels' | 'image-unreadable' | 'image-timeout' | 'image-decoder-crashed'
+
+export class ImageError extends Error {
+  constructor(
+    readonly code: ImageFailureCode,
+    readonly detail: string,
+  ) {
+    super(`${code}: ${detail}`)
+    this.name = 'ImageError'
+  }
+}
