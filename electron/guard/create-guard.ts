@@ -3,6 +3,7 @@
 import type { ReviewChoice } from '../../shared/policy/index.ts'
 import type { Rule, RuleInput } from '../../shared/rules/types.ts'
 import { createActionQueue, type FlushReport } from '../actions/index.ts'
+import type { QrReader } from '../images/index.ts'
 import type { EventListener, GuardEvent, NewEvent, RulePrecision, Store, Verdict } from '../store/index.ts'
 import type { ChatInbox, ChatPort } from '../wechat/chat-port.ts'
 import type { GuardContext } from './guard-context.ts'
@@ -20,6 +21,8 @@ export interface GuardOptions {
   chat: ChatPort
   /** Milliseconds since the epoch. The simulator passes a virtual clock; the app leaves the default. */
   clock?: () => number
+  /** Reads QR codes in images (electron/images); without it images are judged on their text alone. */
+  images?: QrReader
 }
 
 export interface Guard extends ChatInbox {
@@ -54,6 +57,7 @@ export function createGuard(options: GuardOptions): Guard {
     clock,
     rules: createRuleCache(store),
     queue: createActionQueue({ store, chat, clock }),
+    images: options.images ?? null,
   }
   let purgeTimer: NodeJS.Timeout | null = null
 

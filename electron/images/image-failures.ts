@@ -1,6 +1,8 @@
 // Why an image could not be read. The code goes into the event the rep sees (in their language); the detail is for
 // the log and never holds the image.
-export type ImageFailureCode = 'image-too-large' | 'image-too-many-pixels' | 'image-unreadable' | 'image-timeout' | 'image-decoder-crashed'
+import type { ImageFailureCode } from '../../shared/images/image-failures.ts'
+
+export type { ImageFailureCode }
 
 export class ImageError extends Error {
   constructor(

@@ -6,6 +6,7 @@ import type { LoginState } from '../../shared/api/types.ts'
 import type { Settings } from '../../shared/policy/settings.ts'
 import { STARTER_RULES } from '../../shared/rules/starter-rules.ts'
 import { createGuard } from '../guard/index.ts'
+import { createQrReader } from '../images/index.ts'
 import { createDispatch, type Dispatch } from '../server/dispatch.ts'
 import { openStore } from '../store/index.ts'
 import type { ChatGroup, ChatInbox } from '../wechat/chat-port.ts'
@@ -96,7 +97,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     options.puppet ?? store.settings.get('puppet'),
   )
   // Created after the slot it acts through; the slot only calls the inbox once a bot runs, below.
-  const guard = createGuard({ store, chat: slot.chat, clock })
+  const images = createQrReader()
+  const guard = createGuard({ store, chat: slot.chat, clock, images })
   if (firstRun) guard.updateRules(STARTER_RULES)
 
   guard.subscribe((change) => {
@@ -144,6 +146,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     async close() {
       await guard.stop()
       await slot.stop()
+      await images.close()
       store.close()
     },
   }
