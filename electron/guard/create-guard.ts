@@ -3,7 +3,7 @@
 import type { ReviewChoice } from '../../shared/policy/index.ts'
 import type { Rule, RuleInput } from '../../shared/rules/types.ts'
 import { createActionQueue, type FlushReport } from '../actions/index.ts'
-import type { QrReader } from '../images/index.ts'
+import type { ImageTextReader, QrReader } from '../images/index.ts'
 import type { EventListener, GuardEvent, NewEvent, RulePrecision, Store, Verdict } from '../store/index.ts'
 import type { ChatInbox, ChatPort } from '../wechat/chat-port.ts'
 import type { GuardContext } from './guard-context.ts'
@@ -23,6 +23,8 @@ export interface GuardOptions {
   clock?: () => number
   /** Reads QR codes in images (electron/images); without it images are judged on their text alone. */
   images?: QrReader
+  /** Reads the text in images (Baidu OCR) when the imageTextRecognition setting is on. */
+  imageText?: ImageTextReader
 }
 
 export interface Guard extends ChatInbox {
@@ -58,6 +60,7 @@ export function createGuard(options: GuardOptions): Guard {
     rules: createRuleCache(store),
     queue: createActionQueue({ store, chat, clock }),
     images: options.images ?? null,
+    imageText: options.imageText ?? null,
   }
   let purgeTimer: NodeJS.Timeout | null = null
 

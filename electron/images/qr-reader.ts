@@ -79,8 +79,8 @@ export function createQrReader(options: QrReaderOptions = {}): QrReader {
     current.on('message', onMessage)
     current.on('error', onCrash)
     current.on('exit', onCrash)
-    // A copy, transferred: the caller keeps its bytes.
-    const bytes = job.bytes.slice()
+    // A copy of its own (Buffer.slice would be a view of the caller's memory), transferred: the caller keeps its bytes.
+    const bytes = Uint8Array.from(job.bytes)
     current.postMessage({ id, bytes, limits } satisfies QrRequest, [bytes.buffer as ArrayBuffer])
   }
 

@@ -6,7 +6,8 @@ import type { LoginState } from '../../shared/api/types.ts'
 import type { Settings } from '../../shared/policy/settings.ts'
 import { STARTER_RULES } from '../../shared/rules/starter-rules.ts'
 import { createGuard } from '../guard/index.ts'
-import { createQrReader } from '../images/index.ts'
+import { BAIDU_BASE_URL, createBaiduClient } from '../baidu/index.ts'
+import { createImageTextReader, createQrReader } from '../images/index.ts'
 import { createDispatch, type Dispatch } from '../server/dispatch.ts'
 import { openStore } from '../store/index.ts'
 import type { ChatGroup, ChatInbox } from '../wechat/chat-port.ts'
@@ -98,7 +99,17 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   )
   // Created after the slot it acts through; the slot only calls the inbox once a bot runs, below.
   const images = createQrReader()
-  const guard = createGuard({ store, chat: slot.chat, clock, images })
+  // Baidu OCR on the speech keys; the guard only calls it while the imageTextRecognition setting is on.
+  const baidu = createBaiduClient({
+    baseUrl: () => BAIDU_BASE_URL,
+    credentials: () => {
+      const apiKey = secrets.get('speechApiKey')
+      const secretKey = secrets.get('speechSecretKey')
+      return apiKey && secretKey ? { apiKey, secretKey } : null
+    },
+    clock,
+  })
+  const guard = createGuard({ store, chat: slot.chat, clock, images, imageText: createImageTextReader(baidu) })
   if (firstRun) guard.updateRules(STARTER_RULES)
 
   guard.subscribe((change) => {

@@ -74,7 +74,7 @@ export class EventLinePrinter {
       case 'alert':
         return { rule: event.rule, ...(event.detail.divertedToRep && sanction ? { proposed: sanction.kind } : {}) }
       case 'image_failed':
-        return { code: event.detail.code }
+        return { code: event.detail.code, ...(event.detail.baidu ? { baidu: event.detail.baidu } : {}) }
       default:
         return {}
     }

@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Settings } from '../../shared/policy/index.ts'
 import type { RuleInput } from '../../shared/rules/types.ts'
 import { createGuard, OverrideError, type FlushReport, type Guard } from '../guard/index.ts'
-import { createQrReader, type QrReader } from '../images/index.ts'
+import { createQrReader, type ImageTextReader, type QrReader } from '../images/index.ts'
 import { memberKey } from '../guard/index.ts'
 import { openStore, SettingError, type Store } from '../store/index.ts'
 import type { BotHost } from '../wechat/bot-host.ts'
@@ -28,6 +28,8 @@ export interface ScenarioRun {
   /** Settings before the first line (the CLI's --warnings, say). */
   settings?: Partial<Settings>
   onEvent: (line: EventLine) => void
+  /** Reads text in images (Baidu OCR; a fake of it in tests), used while the imageTextRecognition setting is on. */
+  imageText?: ImageTextReader
   /** Things worth telling the author that are not errors ("nothing to pardon"), by scenario line. */
   onNote?: (line: number, note: string) => void
 }
@@ -89,7 +91,7 @@ async function startSimulation(store: Store, dataDir: string, run: ScenarioRun):
   const world = new SimulatedWorld(clock.now)
   const host = await createSimulatedBot(world, { dataDir, now: clock.now })
   const images = createQrReader()
-  const guard = createGuard({ store, chat: host.chat, clock: clock.now, images })
+  const guard = createGuard({ store, chat: host.chat, clock: clock.now, images, ...(run.imageText ? { imageText: run.imageText } : {}) })
   store.settings.update(run.settings ?? {})
   guard.updateRules(run.rules)
   guard.subscribe(new EventLinePrinter(world, clock.now, run.onEvent).onChange)

@@ -91,3 +91,12 @@ describe('refused and unreadable images are errors with a code, never a crash', 
     }
   })
 })
+
+describe('the caller keeps its bytes', () => {
+  it('a Buffer handed to the reader is still whole after it was read', async () => {
+    const photo = await photoWithQr({ text: 'mine' })
+    const copy = Buffer.from(photo)
+    expect(await textsIn(photo)).toEqual(['mine'])
+    expect(photo.equals(copy)).toBe(true)
+  })
+})

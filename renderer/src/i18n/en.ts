@@ -289,6 +289,7 @@ export const en: Record<MessageKey, string> = {
   'imageFailure.image-unreadable': 'The image cannot be opened or is damaged',
   'imageFailure.image-timeout': 'Reading the image took too long and was given up',
   'imageFailure.image-decoder-crashed': 'The image reader failed and was restarted',
+  'imageFailure.image-text-failed': 'Reading the text in the image (Baidu) failed: {code}',
 
   'status.pending': 'Pending',
   'status.done': 'Done',
@@ -364,6 +365,8 @@ export const en: Record<MessageKey, string> = {
   'settings.newGroupsMonitoredHelp': 'Groups the account joins are monitored without switching them on.',
   'settings.notifySelf': 'Notify me (File Transfer)',
   'settings.notifySelfHelp': "Send alerts, reviews and failed actions to the account's own File Transfer chat.",
+  'settings.imageTextRecognition': 'Read text in images (Baidu)',
+  'settings.imageTextRecognitionHelp': 'Reads the text in images with the speech keys’ Baidu account and checks it against the rules. Off by default: when on, images are sent to Baidu.',
   'settings.desktopNotifications': 'Desktop notifications',
   'settings.desktopNotificationsHelp': 'Show a desktop notification for removals, failed removals and alerts (desktop app).',
   'settings.templates': 'What is said in groups',

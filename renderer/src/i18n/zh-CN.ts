@@ -288,6 +288,7 @@ export const zhCN = {
   'imageFailure.image-unreadable': '图片打不开或已损坏',
   'imageFailure.image-timeout': '识别图片超时，已放弃',
   'imageFailure.image-decoder-crashed': '识别图片时出错，已重启识别程序',
+  'imageFailure.image-text-failed': '图片文字识别（百度）没有成功：{code}',
 
   'status.pending': '处理中',
   'status.done': '已完成',
@@ -363,6 +364,8 @@ export const zhCN = {
   'settings.newGroupsMonitoredHelp': '账号加入的新群无需手动开启即受监控。',
   'settings.notifySelf': '通知我（文件传输助手）',
   'settings.notifySelfHelp': '把提醒、待处理和失败的操作发到本账号的“文件传输助手”。',
+  'settings.imageTextRecognition': '识别图片里的文字（百度）',
+  'settings.imageTextRecognitionHelp': '用语音识别的百度密钥识别图片里的文字，再按规则检查。默认关闭：开启后图片会发给百度。',
   'settings.desktopNotifications': '桌面通知',
   'settings.desktopNotificationsHelp': '移出、移出失败和提醒时在桌面弹出通知（桌面版）。',
   'settings.templates': '群内提示语',

@@ -36,7 +36,7 @@ export function EventDetail({ event }: { event: FeedEvent }) {
       ))}
       {imageFailure && (
         <Typography.Text type="warning" className="feed-detail">
-          {t(`imageFailure.${imageFailure}`)}
+          {t(`imageFailure.${imageFailure}`, { code: text(event.detail.baidu) ?? '' })}
         </Typography.Text>
       )}
       {event.kind === 'warning' && typeof sanction?.strikeNumber === 'number' && typeof sanction.limit === 'number' && (
