@@ -87,7 +87,7 @@ export class CompiledRuleSet {
   /** Sounds-like terms of two syllables or more, looked for again in pinyin typed in Latin letters. */
   private readonly pinyin: PatternIndex
   private readonly pinyinAutomaton: Automaton | null
-  private readonly stream = new SyllableStream()
+  private readonly stream: SyllableStream
   private readonly kindTerms = new Map<string, number>()
   /** kind:link(domain) terms. */
   private readonly domainTerms: { domain: string; id: number }[] = []
@@ -168,6 +168,9 @@ export class CompiledRuleSet {
     this.literalAutomaton = new Automaton(this.literals.patterns)
     this.soundAutomaton = this.sounds.patterns.length ? new Automaton(this.sounds.patterns, soundCode) : null
     this.pinyinAutomaton = this.pinyin.patterns.length ? new Automaton(this.pinyin.patterns) : null
+    const usefulSounds = new Uint8Array(0x10000)
+    for (const pattern of this.pinyin.patterns) for (let k = 0; k < pattern.length; k++) usefulSounds[pattern.charCodeAt(k)] = 1
+    this.stream = new SyllableStream(usefulSounds)
 
     const termCount = this.terms.slots.length
     this.termSeen = new Int32Array(termCount)

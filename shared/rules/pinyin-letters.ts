@@ -12,6 +12,15 @@ const TYPED = new Map<string, string>(PINYIN_SYLLABLES.map((syllable) => [syllab
 /** A letter that makes no syllable costs far more than a syllable, so the cut uses as many letters as it can. */
 const STRAY_LETTER_COST = 100
 
+/** Distinct runs of letters remembered; the memory is dropped whole when full (chat vocabulary is small). */
+const MAX_CACHED_RUNS = 20_000
+
+interface CutRun {
+  pieces: number[]
+  /** Whether a syllable of it occurs in a term looked for in the stream. */
+  useful: boolean
+}
+
 const isLatin = (code: number): boolean => code >= 0x61 && code <= 0x7a
 
 /** The stream: sound codes, and for each the compact range [start, end) it stands for. Reused message to message. */
@@ -22,6 +31,12 @@ export class SyllableStream {
   length = 0
   private cost = new Int32Array(64)
   private cut = new Int32Array(64)
+  /** The Latin runs' pieces in reading order, as (start, end, code) triples. */
+  private readonly pieces: number[] = []
+  private readonly cuts = new Map<string, CutRun>()
+
+  /** `useful`: per sound code, 1 when some term looked for in this stream holds it. */
+  constructor(private readonly useful: Uint8Array) {}
 
   private push(code: number, start: number, end: number): void {
     if (this.length === this.codes.length) {
@@ -36,41 +51,66 @@ export class SyllableStream {
     this.length++
   }
 
-  /** Reads the compact codes; returns false, leaving the stream unread, when they hold no Latin letter (nothing new to find). */
+  /**
+   * Reads the compact codes; returns false, leaving the stream unread, when its letters make no syllable any term
+   * holds (most messages: no letters, or a brand name): the plain sound scan has then found everything.
+   */
   read(compact: Uint16Array, length: number): boolean {
-    let k = 0
-    while (k < length && !isLatin(compact[k]!)) k++
-    if (k === length) return false
-    this.length = 0
-    let i = 0
-    while (i < length) {
-      const code = compact[i]!
-      if (!isLatin(code)) {
-        this.push(soundCode(code), i, i + 1)
+    const { pieces } = this
+    pieces.length = 0
+    let useful = false
+    for (let i = 0; i < length; ) {
+      if (!isLatin(compact[i]!)) {
         i++
         continue
       }
       let end = i
       while (end < length && isLatin(compact[end]!)) end++
-      this.readLetters(compact, i, end)
+      if (this.cutLetters(compact, i, end)) useful = true
       i = end
+    }
+    if (!useful) return false
+    this.length = 0
+    let p = 0
+    for (let i = 0; i < length; ) {
+      if (p < pieces.length && pieces[p] === i) {
+        this.push(pieces[p + 2]!, i, pieces[p + 1]!)
+        i = pieces[p + 1]!
+        p += 3
+      } else {
+        this.push(soundCode(compact[i]!), i, i + 1)
+        i++
+      }
     }
     return true
   }
 
-  /** Cuts compact[from, to), all Latin letters, into syllables and stray letters, at the least cost. */
-  private readLetters(compact: Uint16Array, from: number, to: number): void {
-    const n = to - from
+  /** Cuts compact[from, to), all Latin letters, into syllables and stray letters; adds the pieces. */
+  private cutLetters(compact: Uint16Array, from: number, to: number): boolean {
+    const letters = String.fromCharCode.apply(null, compact.subarray(from, to) as unknown as number[])
+    // Chat repeats its words (brand names, "ok", "baby"): each distinct run is cut once.
+    let cut = this.cuts.get(letters)
+    if (!cut) {
+      if (this.cuts.size >= MAX_CACHED_RUNS) this.cuts.clear()
+      cut = this.cutRun(letters)
+      this.cuts.set(letters, cut)
+    }
+    for (let p = 0; p < cut.pieces.length; p += 3) this.pieces.push(from + cut.pieces[p]!, from + cut.pieces[p + 1]!, cut.pieces[p + 2]!)
+    return cut.useful
+  }
+
+  /** The least-cost cut of a run of letters: pieces (start, end, code) relative to the run, in reading order. */
+  private cutRun(letters: string): CutRun {
+    const n = letters.length
     if (this.cost.length <= n) {
       this.cost = new Int32Array(2 * n + 1)
       this.cut = new Int32Array(2 * n + 1)
     }
     const { cost, cut } = this
-    const letters = String.fromCharCode.apply(null, compact.subarray(from, to) as unknown as number[])
     cost[0] = 0
     for (let i = 1; i <= n; i++) {
       cost[i] = cost[i - 1]! + STRAY_LETTER_COST
-      cut[i] = -(i - 1) - 1 // negative: a stray letter from i - 1
+      cut[i] = -i // negative: a stray letter from i - 1
       for (let size = 1; size <= LONGEST_SYLLABLE && size <= i; size++) {
         if (!TYPED.has(letters.slice(i - size, i))) continue
         const total = cost[i - size]! + 1
@@ -80,20 +120,20 @@ export class SyllableStream {
         }
       }
     }
-    // Walk the cuts back, then push in reading order.
-    const pieces: number[] = []
+    // Walk the cuts back, then reverse into reading order.
+    const backwards: number[] = []
+    let useful = false
     for (let i = n; i > 0; ) {
       const back = cut[i]!
-      const start = back < 0 ? -back - 1 : back
-      pieces.push(start, i, back < 0 ? 1 : 0)
+      const start = back < 0 ? i - 1 : back
+      const code = back < 0 ? letters.charCodeAt(start) : codeOfSyllable(TYPED.get(letters.slice(start, i))!)
+      if (back >= 0 && this.useful[code] === 1) useful = true
+      backwards.push(start, i, code)
       i = start
     }
-    for (let p = pieces.length - 3; p >= 0; p -= 3) {
-      const start = pieces[p]!
-      const end = pieces[p + 1]!
-      const code = pieces[p + 2] ? compact[from + start]! : codeOfSyllable(TYPED.get(letters.slice(start, end))!)
-      this.push(code, from + start, from + end)
-    }
+    const pieces: number[] = []
+    for (let b = backwards.length - 3; b >= 0; b -= 3) pieces.push(backwards[b]!, backwards[b + 1]!, backwards[b + 2]!)
+    return { pieces, useful }
   }
 }
 

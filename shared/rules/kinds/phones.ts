@@ -11,17 +11,23 @@ const CHINESE_DIGITS: Record<string, number> = {
 /** Circled and parenthesised digits that NFKC leaves alone: ❶-❾, ➀-➈, ➊-➒, ⓵-⓽. */
 const DINGBAT_ONES = [0x2776, 0x2780, 0x278a, 0x24f5]
 /** Characters that may stand between the digits of one number (the view has folded full-width forms already). */
-const SEPARATORS = new Set([...' \t\u00a0\u3000-_.·/()+\u2010\u2011\u2012\u2013\u2014\u2015\u200b\u200c\u200d\u2060\ufeff'])
+const SEPARATORS = ' \t\u00a0\u3000-_.·/()+\u2010\u2011\u2012\u2013\u2014\u2015\u200b\u200c\u200d\u2060\ufeff'
 /** More separators than this in a row end the number. */
 const MAX_GAP = 3
 
-function digitOf(ch: string): number {
-  const code = ch.charCodeAt(0)
-  if (code >= 0x30 && code <= 0x39) return code - 0x30
-  const chinese = CHINESE_DIGITS[ch]
-  if (chinese !== undefined) return chinese
-  for (const one of DINGBAT_ONES) if (code >= one && code < one + 9) return code - one + 1
-  return -1
+const OTHER = -1
+const SEPARATOR = 10
+/** Per view code unit: its digit, SEPARATOR, or OTHER. */
+const CLASS = new Int8Array(0x10000).fill(OTHER)
+for (let d = 0; d <= 9; d++) CLASS[0x30 + d] = d
+for (const [ch, digit] of Object.entries(CHINESE_DIGITS)) CLASS[ch.charCodeAt(0)] = digit
+for (const one of DINGBAT_ONES) for (let d = 0; d < 9; d++) CLASS[one + d] = d + 1
+for (const ch of SEPARATORS) CLASS[ch.charCodeAt(0)] = SEPARATOR
+
+/** Whether a view code unit is a digit as phone numbers are written (0-9, Chinese numerals, dingbat digits). */
+export function isPhoneDigit(code: number): boolean {
+  const kind = CLASS[code]!
+  return kind >= 0 && kind < SEPARATOR
 }
 
 interface Group {
@@ -57,20 +63,27 @@ function phonesIn(groups: readonly Group[], out: Span[]): void {
 /** Where the phone numbers are in `view` (see view.ts), as spans of the message. */
 export function findPhones(view: string): Span[] {
   const found: Span[] = []
+  const n = view.length
+  // Most messages hold fewer than 11 digits in all: nothing to look for.
+  const digitAt = (index: number): number => (index < n ? CLASS[view.charCodeAt(index)]! : OTHER)
+  const isDigit = (kind: number): boolean => kind >= 0 && kind < SEPARATOR
+  let digitCount = 0
+  for (let i = 0; i < n; i++) if (isDigit(digitAt(i))) digitCount++
+  if (digitCount < 11) return found
   let groups: Group[] = []
   let gap = 0
   let i = 0
-  while (i < view.length) {
-    const digit = digitOf(view[i]!)
-    if (digit >= 0) {
+  while (i < n) {
+    const kind = digitAt(i)
+    if (isDigit(kind)) {
       const start = i
       let digits = ''
-      while (i < view.length && digitOf(view[i]!) >= 0) digits += String(digitOf(view[i++]!))
+      for (; isDigit(digitAt(i)); i++) digits += String.fromCharCode(0x30 + digitAt(i))
       groups.push({ digits, start, end: i })
       gap = 0
       continue
     }
-    if (SEPARATORS.has(view[i]!) && ++gap <= MAX_GAP) {
+    if (kind === SEPARATOR && ++gap <= MAX_GAP) {
       i++
       continue
     }
