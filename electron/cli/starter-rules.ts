@@ -3,7 +3,7 @@
 import { formatRulesFile } from '../../shared/rules/files.ts'
 import { compileRuleSet } from '../../shared/rules/index.ts'
 import { STARTER_RULES } from '../../shared/rules/starter-rules.ts'
-import { parseCommandArgs, usageError } from './args.ts'
+import { parseCommandArgs, rulesFileFormat, usageError } from './args.ts'
 import type { CliIo } from './io.ts'
 
 export const STARTER_RULES_USAGE = `usage: npm run -s cli -- starter-rules [--format yaml|json] > rules.yaml
@@ -12,16 +12,13 @@ export const STARTER_RULES_USAGE = `usage: npm run -s cli -- starter-rules [--fo
 
 Prints the starter rules as a new installation gets them (docs/rules.md explains each).`
 
-const FORMATS = ['yaml', 'json'] as const
-
 export async function runStarterRulesCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string', default: 'yaml' } }, STARTER_RULES_USAGE, true)
   if (values.help) {
     io.stdout.write(`${STARTER_RULES_USAGE}\n`)
     return 0
   }
-  const format = FORMATS.find((name) => name === values.format)
-  if (!format) throw usageError(`--format must be yaml or json, not "${values.format}"`, STARTER_RULES_USAGE)
+  const format = rulesFileFormat(values.format, STARTER_RULES_USAGE)
   if (positionals.length) throw usageError(`starter-rules takes no file (given: ${positionals.join(' ')})`, STARTER_RULES_USAGE)
   // Compiled as the guard compiles them on first run: the same defaults, and proof that they are valid.
   io.stdout.write(formatRulesFile(compileRuleSet(STARTER_RULES).rules, format))

@@ -145,13 +145,18 @@ export class CompactBuffer {
   }
 
   text(): string {
-    let out = ''
-    const chunk = 4096
-    for (let k = 0; k < this.length; k += chunk) {
-      out += String.fromCharCode.apply(null, this.codes.subarray(k, Math.min(this.length, k + chunk)) as unknown as number[])
-    }
-    return out
+    return stringOfCodes(this.codes, this.length)
   }
+}
+
+/** codes[0..length) as a string, in chunks (one call with every code would overflow the stack on a long text). */
+export function stringOfCodes(codes: Uint16Array, length: number): string {
+  let out = ''
+  const chunk = 4096
+  for (let k = 0; k < length; k += chunk) {
+    out += String.fromCharCode.apply(null, codes.subarray(k, Math.min(length, k + chunk)) as unknown as number[])
+  }
+  return out
 }
 
 export interface NormalizedText {

@@ -3,7 +3,7 @@
 // simplified) and everything else (spaces, dots, colons, slashes) kept, since links and ids are bounded by them.
 // Reading it also counts what each detector needs, so a message that cannot hold a link, a phone number or an id
 // (most chat) costs one pass of table look-ups and no string.
-import { foldCluster } from '../normalize.ts'
+import { foldCluster, stringOfCodes } from '../normalize.ts'
 import { isPhoneDigit } from './phones.ts'
 
 const DIGIT = 1
@@ -69,11 +69,6 @@ export class DetectionView {
 
   /** The view as a string, as long as the text read. */
   text(): string {
-    let out = ''
-    const chunk = 4096
-    for (let k = 0; k < this.length; k += chunk) {
-      out += String.fromCharCode.apply(null, this.codes.subarray(k, Math.min(this.length, k + chunk)) as unknown as number[])
-    }
-    return out
+    return stringOfCodes(this.codes, this.length)
   }
 }
