@@ -38,7 +38,9 @@ let ready: Promise<unknown> | null = null
 
 function prepareReader(): Promise<unknown> {
   if (!ready) {
-    const wasmPath = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm')
+    // In the desktop bundle (CommonJS) import.meta.url is undefined and __filename is the bundle.
+    const here = typeof import.meta.url === 'string' ? import.meta.url : __filename
+    const wasmPath = createRequire(here).resolve('zxing-wasm/reader/zxing_reader.wasm')
     ready = readFile(wasmPath).then((binary) =>
       prepareZXingModule({
         // locateFile is still asked for a path; the local one, so nothing is ever fetched.
