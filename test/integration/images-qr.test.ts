@@ -100,3 +100,22 @@ describe('the caller keeps its bytes', () => {
     expect(photo.equals(copy)).toBe(true)
   })
 })
+
+describe('hostile bytes', () => {
+  it('random bytes, and image headers followed by garbage, are refused with a code or read, never a crash', async () => {
+    const { default: fc } = await import('fast-check')
+    const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+    const JPEG = [0xff, 0xd8, 0xff, 0xe0]
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom([], PNG, JPEG), fc.uint8Array({ maxLength: 2000 }), async (header, rest) => {
+        const bytes = Uint8Array.from([...header, ...rest])
+        const outcome = await reader.read(bytes).then(
+          (codes) => codes,
+          (error: unknown) => error,
+        )
+        if (!Array.isArray(outcome)) expect(outcome).toBeInstanceOf(ImageError)
+      }),
+      { numRuns: 40 },
+    )
+  })
+})
