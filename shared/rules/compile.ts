@@ -168,9 +168,9 @@ export class CompiledRuleSet {
     this.literalAutomaton = new Automaton(this.literals.patterns)
     this.soundAutomaton = this.sounds.patterns.length ? new Automaton(this.sounds.patterns, soundCode) : null
     this.pinyinAutomaton = this.pinyin.patterns.length ? new Automaton(this.pinyin.patterns) : null
-    const usefulSounds = new Uint8Array(0x10000)
-    for (const pattern of this.pinyin.patterns) for (let k = 0; k < pattern.length; k++) usefulSounds[pattern.charCodeAt(k)] = 1
-    this.stream = new SyllableStream(usefulSounds)
+    const pairs = new Set<number>()
+    for (const pattern of this.pinyin.patterns) for (let k = 1; k < pattern.length; k++) pairs.add(pattern.charCodeAt(k - 1) * 0x10000 + pattern.charCodeAt(k))
+    this.stream = new SyllableStream(pairs)
 
     const termCount = this.terms.slots.length
     this.termSeen = new Int32Array(termCount)

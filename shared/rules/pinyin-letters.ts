@@ -2,7 +2,10 @@
 // The compact text is read again as a stream of sound codes in which each run of Latin letters is cut into pinyin
 // syllables, each syllable replaced by the code its characters have (sounds.ts); letters that make no syllable stay
 // themselves. Only terms of two syllables or more are looked for in this stream (one syllable, like ~信, would find
-// "xin" in any English word), and only on whole syllables: "weixiao" is wei+xiao, so it holds no ~微信.
+// "xin" in any English word), and only on whole syllables: "weixiao" is wei+xiao, so it holds no ~微信. The stream
+// is read only when a syllable cut from letters stands next to a code it follows or precedes in some term: a term of
+// two syllables or more found through letters must hold such a pair, so nothing is lost, and a message whose letters
+// are a brand name or English costs one look-up per piece.
 import { PINYIN_SYLLABLES } from './data/pinyin-syllables.ts'
 import { codeOfSyllable, soundCode } from './sounds.ts'
 
@@ -14,12 +17,6 @@ const STRAY_LETTER_COST = 100
 
 /** Distinct runs of letters remembered; the memory is dropped whole when full (chat vocabulary is small). */
 const MAX_CACHED_RUNS = 20_000
-
-interface CutRun {
-  pieces: number[]
-  /** Whether a syllable of it occurs in a term looked for in the stream. */
-  useful: boolean
-}
 
 const isLatin = (code: number): boolean => code >= 0x61 && code <= 0x7a
 
@@ -33,10 +30,11 @@ export class SyllableStream {
   private cut = new Int32Array(64)
   /** The Latin runs' pieces in reading order, as (start, end, code) triples. */
   private readonly pieces: number[] = []
-  private readonly cuts = new Map<string, CutRun>()
+  /** Cut runs of letters: (start, end, code) triples relative to the run. */
+  private readonly cuts = new Map<string, number[]>()
 
-  /** `useful`: per sound code, 1 when some term looked for in this stream holds it. */
-  constructor(private readonly useful: Uint8Array) {}
+  /** `pairs`: every (code, next code) pair of the terms looked for in this stream, as code * 65536 + next. */
+  constructor(private readonly pairs: ReadonlySet<number>) {}
 
   private push(code: number, start: number, end: number): void {
     if (this.length === this.codes.length) {
@@ -58,7 +56,7 @@ export class SyllableStream {
   read(compact: Uint16Array, length: number): boolean {
     const { pieces } = this
     pieces.length = 0
-    let useful = false
+    let useful = false // some piece pairs with a neighbour as in a term
     for (let i = 0; i < length; ) {
       if (!isLatin(compact[i]!)) {
         i++
@@ -66,7 +64,9 @@ export class SyllableStream {
       }
       let end = i
       while (end < length && isLatin(compact[end]!)) end++
-      if (this.cutLetters(compact, i, end)) useful = true
+      const before = i > 0 ? soundCode(compact[i - 1]!) : -1
+      const after = end < length ? soundCode(compact[end]!) : -1
+      if (this.cutLetters(compact, i, end, before, after)) useful = true
       i = end
     }
     if (!useful) return false
@@ -85,22 +85,33 @@ export class SyllableStream {
     return true
   }
 
-  /** Cuts compact[from, to), all Latin letters, into syllables and stray letters; adds the pieces. */
-  private cutLetters(compact: Uint16Array, from: number, to: number): boolean {
+  /**
+   * Cuts compact[from, to), all Latin letters, into syllables and stray letters and adds the pieces; returns whether
+   * a piece makes a term's pair with its neighbour (the pieces around it, or the sound codes `before` and `after`).
+   */
+  private cutLetters(compact: Uint16Array, from: number, to: number, before: number, after: number): boolean {
     const letters = String.fromCharCode.apply(null, compact.subarray(from, to) as unknown as number[])
     // Chat repeats its words (brand names, "ok", "baby"): each distinct run is cut once.
-    let cut = this.cuts.get(letters)
-    if (!cut) {
+    let pieces = this.cuts.get(letters)
+    if (!pieces) {
       if (this.cuts.size >= MAX_CACHED_RUNS) this.cuts.clear()
-      cut = this.cutRun(letters)
-      this.cuts.set(letters, cut)
+      pieces = this.cutRun(letters)
+      this.cuts.set(letters, pieces)
     }
-    for (let p = 0; p < cut.pieces.length; p += 3) this.pieces.push(from + cut.pieces[p]!, from + cut.pieces[p + 1]!, cut.pieces[p + 2]!)
-    return cut.useful
+    let previous = before
+    let pairs = false
+    for (let p = 0; p < pieces.length; p += 3) {
+      const code = pieces[p + 2]!
+      if (previous >= 0 && this.pairs.has(previous * 0x10000 + code)) pairs = true
+      previous = code
+      this.pieces.push(from + pieces[p]!, from + pieces[p + 1]!, code)
+    }
+    if (after >= 0 && this.pairs.has(previous * 0x10000 + after)) pairs = true
+    return pairs
   }
 
   /** The least-cost cut of a run of letters: pieces (start, end, code) relative to the run, in reading order. */
-  private cutRun(letters: string): CutRun {
+  private cutRun(letters: string): number[] {
     const n = letters.length
     if (this.cost.length <= n) {
       this.cost = new Int32Array(2 * n + 1)
@@ -122,18 +133,16 @@ export class SyllableStream {
     }
     // Walk the cuts back, then reverse into reading order.
     const backwards: number[] = []
-    let useful = false
     for (let i = n; i > 0; ) {
       const back = cut[i]!
       const start = back < 0 ? i - 1 : back
       const code = back < 0 ? letters.charCodeAt(start) : codeOfSyllable(TYPED.get(letters.slice(start, i))!)
-      if (back >= 0 && this.useful[code] === 1) useful = true
       backwards.push(start, i, code)
       i = start
     }
     const pieces: number[] = []
     for (let b = backwards.length - 3; b >= 0; b -= 3) pieces.push(backwards[b]!, backwards[b + 1]!, backwards[b + 2]!)
-    return { pieces, useful }
+    return pieces
   }
 }
 

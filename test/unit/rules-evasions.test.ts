@@ -8,7 +8,7 @@ const set = (match: string) => compileRuleSet([{ name: 'r', match }])
 const hits = (match: string, text: string) => set(match).match(text).length > 0
 
 describe('sounds-like reaches pinyin typed in Latin letters', () => {
-  it.each(['weixin', 'wei xin', 'WeiXin', 'WEIXIN', 'wei信', '微xin', '加 weixin 哦', 'weixinhao', 'ｗｅｉｘｉｎ'])('~微信 finds %j', (text) => {
+  it.each(['weixin', 'wei xin', 'WeiXin', 'WEIXIN', 'wei信', '微xin', '加 weixin 哦', 'weixinhao', 'ｗｅｉｘｉｎ', '加我 vx weixin', 'Aptamil weixin'])('~微信 finds %j', (text) => {
     expect(hits('~微信', text)).toBe(true)
   })
 
