@@ -93,6 +93,7 @@ export function createApi(deps: ApiDeps): QunGuardApi {
 
   return {
     getLoginState: async () => deps.bot.state(),
+    getHealth: async () => guard.health.view(),
     listGroups: async ({ search }) => {
       const needle = search?.trim().toLowerCase()
       return needle ? groups().filter((group) => group.topic.toLowerCase().includes(needle)) : groups()

@@ -9,6 +9,7 @@ import type {
   BacktestResult,
   FeedEvent,
   GroupView,
+  HealthView,
   HistoryMessage,
   LoginState,
   ReviewDecision,
@@ -28,6 +29,7 @@ const groupIds = z.array(z.string().min(1)).min(1).max(5000)
 export const API_INPUTS = {
   // Queries
   getLoginState: none,
+  getHealth: none,
   listGroups: z.object({ search: z.string().max(200).optional() }).strict(),
   listRules: none,
   listFeed: z
@@ -73,6 +75,7 @@ export type ApiInput<M extends ApiMethod> = z.input<(typeof API_INPUTS)[M]>
 
 export interface ApiOutputs {
   getLoginState: LoginState
+  getHealth: HealthView
   listGroups: GroupView[]
   listRules: RuleView[]
   listFeed: { items: FeedEvent[]; nextBeforeId: number | null }
@@ -118,6 +121,7 @@ export type ApiEvent =
   | { type: 'rules'; rules: RuleView[] }
   | { type: 'settings'; settings: SettingsView }
   | { type: 'backtest'; done: number; total: number }
+  | { type: 'health'; health: HealthView }
 
 /** Validates a raw input for a method: the one place inputs are checked. */
 export function parseApiInput<M extends ApiMethod>(method: M, raw: unknown): z.output<(typeof API_INPUTS)[M]> {
