@@ -7,6 +7,7 @@
 import { writeFileSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { storeFaultOf } from '../health/store-faults.ts'
 import { secureDataFolder, PRIVATE_FILE_MODE, createPrivateFile } from './private-files.ts'
 
 export const LOCK_FILE = 'qunguard.lock'
@@ -21,6 +22,18 @@ export class FolderInUseError extends Error {
   ) {
     super(`another QunGuard${pid === null ? '' : ` (process ${pid})`} is already using the data folder ${dir}; stop it first or choose another folder with --data`)
     this.name = 'FolderInUseError'
+  }
+}
+
+/** The folder cannot be written at all (a read-only disk or mount): QunGuard cannot record a single decision there. */
+export class FolderUnwritableError extends Error {
+  readonly code = 'folder_unwritable'
+  constructor(
+    readonly dir: string,
+    cause: unknown,
+  ) {
+    super(`the data folder ${dir} cannot be written (${cause instanceof Error ? cause.message : String(cause)}); make it writable or choose another folder with --data`)
+    this.name = 'FolderUnwritableError'
   }
 }
 
@@ -40,10 +53,15 @@ function holderPid(dir: string): number | null {
 
 /** Takes the folder's lock (creating and securing the folder first) or throws FolderInUseError at once. */
 export function lockDataFolder(dir: string): FolderLock {
-  secureDataFolder(dir)
   const path = join(dir, LOCK_FILE)
-  createPrivateFile(path)
-  const db = new Database(path, { timeout: 0 })
+  let db: Database.Database
+  try {
+    secureDataFolder(dir)
+    createPrivateFile(path)
+    db = new Database(path, { timeout: 0 })
+  } catch (error) {
+    throw new FolderUnwritableError(dir, error)
+  }
   try {
     db.pragma('locking_mode = EXCLUSIVE')
     // The first write takes the exclusive lock; in this mode it is kept until the connection closes.
@@ -52,6 +70,7 @@ export function lockDataFolder(dir: string): FolderLock {
   } catch (error) {
     db.close()
     if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new FolderInUseError(dir, holderPid(dir))
+    if (storeFaultOf(error) === 'read_only') throw new FolderUnwritableError(dir, error)
     throw error
   }
   writeFileSync(join(dir, HOLDER_FILE), `${process.pid}\n`, { mode: PRIVATE_FILE_MODE })

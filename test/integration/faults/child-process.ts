@@ -3,6 +3,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { onTestFinished } from 'vitest'
+import type { HealthView } from '../../../shared/api/types.ts'
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const TSX = ['--import', 'tsx']
@@ -55,6 +56,12 @@ export class Child {
     }
   }
 
+  /** The health the child printed last after `from` that passes `test`. */
+  async health(test: (health: HealthView) => boolean, what: string, from = 0): Promise<HealthView> {
+    const line = await this.waitFor((text) => text.startsWith('health ') && test(JSON.parse(text.slice('health '.length)) as HealthView), what, from)
+    return JSON.parse(line.slice('health '.length)) as HealthView
+  }
+
   send(command: string): void {
     this.process.stdin.write(`${command}\n`)
   }
@@ -67,8 +74,8 @@ export class Child {
 export const GUARD_CHILD = 'test/integration/faults/guard-child.ts'
 
 /** Starts the guard child on `dataDir` and waits until it is logged in. */
-export async function startGuardChild(dataDir: string): Promise<Child> {
-  const child = new Child(GUARD_CHILD, [dataDir])
+export async function startGuardChild(dataDir: string, logDir?: string): Promise<Child> {
+  const child = new Child(GUARD_CHILD, logDir ? [dataDir, logDir] : [dataDir])
   await child.waitFor((line) => line === 'ready', 'ready')
   return child
 }

@@ -3,8 +3,9 @@
 //   acked.log    one message id per line, once the guard has handled the message (so it must be stored);
 //   effects.log  one JSON line per thing the bot did in WeChat (a group message, a removal).
 // A restarted child rebuilds the same world (same ids) with the removals of effects.log applied, as WeChat would be.
-// Commands on stdin, one per line: `say ROOM FROM TEXT`, `burst SEED COUNT`, `drain`, `exit`.
-// It prints `ready`, `health <json>` on every health change, `drained` and `exit-ok`.
+// The logs go to the folder given as second argument when the data folder itself may fill up.
+// Commands on stdin, one per line: `say ROOM FROM TEXT`, `burst SEED COUNT`, `drain`, `health`, `exit`.
+// It prints `ready`, `health <json>` on every health change and for `health`, `said`, `drained` and `exit-ok`.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -47,10 +48,10 @@ export function burstMessages(seed: number, count: number): { room: string; from
   })
 }
 
-function buildWorld(dataDir: string): SimulatedWorld {
+function buildWorld(logDir: string): SimulatedWorld {
   const world = new SimulatedWorld(Date.now)
   for (const room of CHILD_ROOMS) world.createRoom(room)
-  const effectsPath = join(dataDir, 'effects.log')
+  const effectsPath = join(logDir, 'effects.log')
   if (existsSync(effectsPath)) {
     for (const line of readFileSync(effectsPath, 'utf8').split('\n').filter(Boolean)) {
       const effect = JSON.parse(line) as Effect
@@ -75,9 +76,10 @@ function buildWorld(dataDir: string): SimulatedWorld {
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2]!
+  const logDir = process.argv[3] ?? dataDir
   silenceWechatyLog()
-  const world = buildWorld(dataDir)
-  const ackedPath = join(dataDir, 'acked.log')
+  const world = buildWorld(logDir)
+  const ackedPath = join(logDir, 'acked.log')
   // Only what members said is acknowledged; the bot's own messages come back as events too, and are not moderated.
   const fromMembers = new Set<string>()
   const service = await startService({
@@ -135,6 +137,8 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
       process.stdout.write('drained\n')
+    } else if (command === 'health') {
+      process.stdout.write(`health ${JSON.stringify(await service.api.getHealth({}))}\n`)
     } else if (command === 'exit') {
       await service.close()
       process.stdout.write('exit-ok\n')
