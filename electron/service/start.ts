@@ -17,6 +17,7 @@ import { createRulesTable } from '../store/rules.ts'
 import type { ChatGroup, ChatInbox } from '../wechat/chat-port.ts'
 import type { HandledListener } from '../wechat/bot-host.ts'
 import type { PuppetInstance } from '../wechat/puppet-choice.ts'
+import { catchPuppetFaults } from '../wechat/puppet-faults.ts'
 import { createApi } from './api.ts'
 import { BotSlot } from './bot-slot.ts'
 import { SecretStore, type SecretBox } from './secrets.ts'
@@ -166,7 +167,7 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
       state: () => slot.state(),
       login: () => slot.login(store.settings.get('puppet')),
       logout: () => slot.logout(),
-      switchTo: (puppet) => slot.use(puppet),
+      switchTo: (puppet, token) => slot.use(puppet, token),
     },
     unread: {
       reset() {
@@ -177,6 +178,7 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
   })
 
   if (options.timers ?? true) guard.start()
+  const releasePuppetFaults = catchPuppetFaults((error) => void slot.puppetFault(error))
   await slot.use(options.puppet ?? store.settings.get('puppet'))
 
   return {
@@ -195,6 +197,7 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
     async close() {
       await guard.stop()
       await slot.stop()
+      releasePuppetFaults()
       store.close()
       lock.release()
     },

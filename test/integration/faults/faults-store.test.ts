@@ -26,7 +26,9 @@ function scratch(prefix: string): string {
 function smallDisk(size: string): string {
   const dir = scratch('qunguard-disk-')
   execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir])
-  onTestFinished(() => execFileSync('umount', ['-l', dir]))
+  onTestFinished(() => {
+    execFileSync('umount', ['-l', dir])
+  })
   return dir
 }
 

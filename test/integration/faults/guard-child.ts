@@ -4,10 +4,14 @@
 //   effects.log  one JSON line per thing the bot did in WeChat (a group message, a removal).
 // A restarted child rebuilds the same world (same ids) with the removals of effects.log applied, as WeChat would be.
 // The logs go to the folder given as second argument when the data folder itself may fill up.
-// Commands on stdin, one per line: `say ROOM FROM TEXT`, `burst SEED COUNT`, `drain`, `health`, `exit`.
-// It prints `ready`, `health <json>` on every health change and for `health`, `said`, `drained` and `exit-ok`.
-import { appendFileSync, existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+// Commands on stdin, one per line: `say ROOM FROM TEXT`, `burst SEED COUNT`, `drain`, `health`, `exit`,
+// `puppet-throws TOKEN` (saves TOKEN as the puppet token, then code inside a puppet package throws from a timer, as
+// wechaty-token does) and `login` (the rep logs in again: the same simulated account scans again).
+// It prints `ready`, `health <json>` on every health change and for `health`, `login <json>` on every login state,
+// `said`, `drained` and `exit-ok`.
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import Database from 'better-sqlite3'
 import { startService } from '../../../electron/service/start.ts'
@@ -78,14 +82,19 @@ async function main(): Promise<void> {
   const dataDir = process.argv[2]!
   const logDir = process.argv[3] ?? dataDir
   silenceWechatyLog()
-  const world = buildWorld(logDir)
+  let world = buildWorld(logDir)
+  let worldsMade = 0
   const ackedPath = join(logDir, 'acked.log')
   // Only what members said is acknowledged; the bot's own messages come back as events too, and are not moderated.
   const fromMembers = new Set<string>()
   const service = await startService({
     dataDir,
     puppet: 'wechaty-puppet-mock',
-    mockPuppet: () => world.puppet,
+    // A simulated puppet serves one bot: logging in again after a failure gets the same account in a fresh world.
+    mockPuppet: () => {
+      if (worldsMade++ > 0) world = buildWorld(logDir)
+      return world.puppet
+    },
     onHandled(handled) {
       world.echoes.handled(handled)
       if (handled.event === 'message' && fromMembers.has(handled.messageId)) appendFileSync(ackedPath, `${handled.messageId}\n`)
@@ -94,6 +103,7 @@ async function main(): Promise<void> {
   })
   service.subscribe((event) => {
     if (event.type === 'health') process.stdout.write(`health ${JSON.stringify(event.health)}\n`)
+    if (event.type === 'login') process.stdout.write(`login ${JSON.stringify(event.state)}\n`)
   })
   if ((await service.api.listRules({})).map((rule) => rule.name).join() !== CHILD_RULES.map((rule) => rule.name).join()) {
     await service.api.saveRules({ rules: CHILD_RULES })
@@ -137,6 +147,22 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
       process.stdout.write('drained\n')
+    } else if (command === 'puppet-throws') {
+      await service.api.setSecret({ name: 'puppetToken', value: rest[0]! })
+      const internals = join(logDir, 'node_modules', 'wechaty-puppet-faulty', 'internals.cjs')
+      mkdirSync(dirname(internals), { recursive: true })
+      writeFileSync(
+        internals,
+        `exports.resolve = (token) => setTimeout(function updateResolution() {\n` +
+          `  throw new TypeError('this.listener.onError is not a function (resolving ' + token + ')')\n})\n`,
+      )
+      ;(createRequire(import.meta.url)(internals) as { resolve(token: string): void }).resolve(rest[0]!)
+    } else if (command === 'login') {
+      // The rep picks the account's puppet again in the login screen (this also saves it as the choice).
+      await service.api.choosePuppet({ puppet: 'wechaty-puppet-mock' })
+      world.logIn()
+      await world.echoes.settled()
+      process.stdout.write('logged-in-again\n')
     } else if (command === 'health') {
       process.stdout.write(`health ${JSON.stringify(await service.api.getHealth({}))}\n`)
     } else if (command === 'exit') {
