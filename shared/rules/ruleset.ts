@@ -6,12 +6,12 @@ import { parseExpression, RuleSyntaxError, type Expr } from './parse.ts'
 import { RULE_ACTIONS, type Rule, type RuleInput, type RuleProblem } from './types.ts'
 
 export const ruleInputSchema = z.object({
-  name: z.string().trim().min(1, 'a rule needs a name'),
+  name: z.string().trim().min(1, 'a rule needs a name').max(200, 'a rule name may have at most 200 characters'),
   match: z.string(),
-  reply: z.string().nullable().optional(),
+  reply: z.string().max(2000, 'a reply may have at most 2000 characters').nullable().optional(),
   action: z.enum(RULE_ACTIONS).optional(),
   enabled: z.boolean().optional(),
-  scope: z.union([z.literal('all'), z.array(z.string().min(1))]).optional(),
+  scope: z.union([z.literal('all'), z.array(z.string().min(1).max(200)).max(5000)]).optional(),
   dryRun: z.boolean().optional(),
 })
 
