@@ -63,6 +63,7 @@ async function main(): Promise<void> {
   const lock = lockDataFolder(dataDir)
   let service: RunningService | null = null
   let onClient: (() => void) | undefined
+  let clientWaiting = false
   const listeners = new Set<(event: ApiEvent) => void>()
   const token = loadOrCreateToken(dataDir)
   const door = await openHttpDoor({
@@ -77,7 +78,11 @@ async function main(): Promise<void> {
     token,
     port,
     staticDir: resolve(import.meta.dirname, '../../renderer/dist'),
-    onClient: () => onClient?.(),
+    onClient: () => {
+      // A window that connects while the demo is still starting is told about once it has started.
+      if (onClient) onClient()
+      else clientWaiting = true
+    },
   })
 
   let close: () => Promise<void>
@@ -85,6 +90,7 @@ async function main(): Promise<void> {
     const demo = await startDemo({ dataDir, paceMs: numberOption(args.pace, 'pace', 2500), qrMs: 2000, lock })
     service = demo.service
     onClient = () => demo.viewerArrived()
+    if (clientWaiting) onClient()
     close = () => demo.close()
   } else {
     const started = await startService({ dataDir, lock })
