@@ -102,9 +102,7 @@ async function main(): Promise<void> {
     const line = describeEvent(event)
     if (line) process.stdout.write(`${new Date().toISOString()} ${line}\n`)
   })
-  process.stdout.write(`QunGuard ${args.demo ? 'demo ' : ''}running; data in ${dataDir}\n`)
-  process.stdout.write(`open ${door.url}#${TOKEN_HASH_KEY}=${token}\n`)
-
+  // Before the URL is printed: whoever reads it may stop the server at once, and must get a clean stop.
   const stop = async () => {
     await door.close()
     await close()
@@ -113,6 +111,9 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void stop())
   process.once('SIGTERM', () => void stop())
+
+  process.stdout.write(`QunGuard ${args.demo ? 'demo ' : ''}running; data in ${dataDir}\n`)
+  process.stdout.write(`open ${door.url}#${TOKEN_HASH_KEY}=${token}\n`)
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,8 @@ import type { HealthView } from '../../../shared/api/types.ts'
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const TSX = ['--import', 'tsx']
-const WAIT_MS = 20_000
+// Generous: CI machines are shared, and a child starting Wechaty under load can take many seconds.
+const WAIT_MS = 60_000
 
 export class Child {
   readonly lines: string[] = []

@@ -12,8 +12,8 @@ import { startGuardChild } from './child-process.ts'
 
 const TOKEN = 'puppet_service_7c1f0a9e-secret'
 
-describe('a puppet throwing from its internals', () => {
-  it('fails the bot, not the process; the token is redacted; a new login resumes moderation', { timeout: 60_000 }, async () => {
+describe('a puppet throwing from its internals', { timeout: 180_000 }, () => {
+  it('fails the bot, not the process; the token is redacted; a new login resumes moderation', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qunguard-puppet-'))
     onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }))
     const child = await startGuardChild(dataDir)

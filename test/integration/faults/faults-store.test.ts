@@ -49,8 +49,8 @@ async function stopChild(child: Child): Promise<void> {
   await child.exited
 }
 
-describe('a second instance on the same data folder', () => {
-  it('refuses to start, touching nothing; a killed holder does not block the next start', { timeout: 90_000 }, async () => {
+describe('a second instance on the same data folder', { timeout: 180_000 }, () => {
+  it('refuses to start, touching nothing; a killed holder does not block the next start', async () => {
     const dataDir = scratch('qunguard-two-')
     const first = serve(dataDir)
     await first.waitFor((line) => line.startsWith('open http://127.0.0.1:'), 'the URL')
@@ -70,7 +70,7 @@ describe('a second instance on the same data folder', () => {
   })
 })
 
-describe('another program holding the write lock', () => {
+describe('another program holding the write lock', { timeout: 180_000 }, () => {
   it('pauses moderation saying so, keeps the messages, and judges them when the lock goes', async () => {
     const dataDir = scratch('qunguard-lock-')
     const child = await startGuardChild(dataDir)
@@ -93,7 +93,7 @@ describe('another program holding the write lock', () => {
   })
 })
 
-describe.runIf(isRoot)('a full disk (a small tmpfs)', () => {
+describe.runIf(isRoot)('a full disk (a small tmpfs)', { timeout: 180_000 }, () => {
   it('pauses moderation as "disk full", loses no message, and resumes when room is made', async () => {
     const dataDir = smallDisk('4m')
     const logDir = scratch('qunguard-logs-')
@@ -127,8 +127,8 @@ describe.runIf(isRoot)('a full disk (a small tmpfs)', () => {
   })
 })
 
-describe.runIf(isRoot)('a read-only data folder', () => {
-  it('stops the server at start saying the folder cannot be written; it starts once the folder is writable', { timeout: 90_000 }, async () => {
+describe.runIf(isRoot)('a read-only data folder', { timeout: 180_000 }, () => {
+  it('stops the server at start saying the folder cannot be written; it starts once the folder is writable', async () => {
     const dataDir = smallDisk('8m')
     const ready = serve(dataDir)
     await ready.waitFor((line) => line.startsWith('open '), 'the URL')
@@ -148,7 +148,7 @@ describe.runIf(isRoot)('a read-only data folder', () => {
   })
 })
 
-describe('a corrupted page', () => {
+describe('a corrupted page', { timeout: 180_000 }, () => {
   it('is found at start: the damaged file is kept aside, the rep is told, and moderation goes on with the rules', async () => {
     const dataDir = scratch('qunguard-corrupt-')
     const child = await startGuardChild(dataDir)
