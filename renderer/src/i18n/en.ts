@@ -382,4 +382,16 @@ export const en: Record<MessageKey, string> = {
   'settings.speechHelp': 'Turns voice messages into text so they can be checked. Keys are write-only: once saved they are never shown again.',
   'settings.speechApiKey': 'API Key',
   'settings.speechSecretKey': 'Secret Key',
+
+  'health.paused': 'Moderation paused: {reason}',
+  'health.fault.locked': 'another program is holding the data file',
+  'health.fault.disk_full': 'the disk is full',
+  'health.fault.read_only': 'the data folder cannot be written',
+  'health.fault.damaged': 'the data file is damaged',
+  'health.fault.io': 'the data file cannot be read or written',
+  'health.waiting': '{count} {count|message waits|messages wait} to be checked, in order, once it resumes.',
+  'health.resumes': 'It resumes by itself when the problem clears; no restart needed.',
+  'health.dropped': '{count} {count|message|messages} arrived while the backlog was full and {count|was|were} not checked',
+  'health.damaged': 'The data file was found damaged at start; moderation goes on with a new one',
+  'health.damagedKept': 'The damaged file was kept unchanged at {file} (it can be restored from a backup)',
 }
