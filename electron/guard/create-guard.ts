@@ -4,10 +4,11 @@ import type { ReviewChoice } from '../../shared/policy/index.ts'
 import type { Rule, RuleInput } from '../../shared/rules/types.ts'
 import { createActionQueue, type FlushReport } from '../actions/index.ts'
 import type { EventListener, GuardEvent, NewEvent, RulePrecision, Store, Verdict } from '../store/index.ts'
-import type { ChatInbox, ChatPort } from '../wechat/chat-port.ts'
+import type { ChatInbox, ChatPort, IncomingMessage } from '../wechat/chat-port.ts'
 import type { GuardContext } from './guard-context.ts'
 import { syncGroup } from './group-lookup.ts'
 import { judgeMessage } from './judge-message.ts'
+import type { MediaStep, ProducedText } from './media-step.ts'
 import { screenJoin } from './known-offenders.ts'
 import { pardon, resolveReview, undoRemoval } from './overrides.ts'
 import { createRuleCache } from './rule-cache.ts'
@@ -20,6 +21,8 @@ export interface GuardOptions {
   chat: ChatPort
   /** Milliseconds since the epoch. The simulator passes a virtual clock; the app leaves the default. */
   clock?: () => number
+  /** Steps that turn media messages into text first (the voice transcriber); none means media is judged as it comes. */
+  media?: readonly MediaStep[]
 }
 
 export interface Guard extends ChatInbox {
@@ -43,6 +46,8 @@ export interface Guard extends ChatInbox {
   recordEvent(event: Omit<NewEvent, 'at'> & { at?: number }): GuardEvent
   /** Deletes message history and settled actions older than retentionDays. */
   purgeHistory(): { messages: number; actions: number }
+  /** Judges text a media step produced for a message, through the same path as typed text. */
+  judgeProduced(message: IncomingMessage, produced: ProducedText): Promise<void>
 }
 
 export function createGuard(options: GuardOptions): Guard {
@@ -54,6 +59,7 @@ export function createGuard(options: GuardOptions): Guard {
     clock,
     rules: createRuleCache(store),
     queue: createActionQueue({ store, chat, clock }),
+    media: options.media ?? [],
   }
   let purgeTimer: NodeJS.Timeout | null = null
 
@@ -99,5 +105,6 @@ export function createGuard(options: GuardOptions): Guard {
       return store.events.get(id)!
     },
     purgeHistory,
+    judgeProduced: (message, produced) => judgeMessage(context, message, produced),
   }
 }

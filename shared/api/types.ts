@@ -57,6 +57,8 @@ export const FEED_EVENT_KINDS = [
   'rules_invalid',
   'login',
   'logout',
+  /** A voice message that has no transcript (yet): detail.voice says why; the rep can listen and decide. */
+  'voice_untranscribed',
 ] as const
 export type FeedEventKind = (typeof FEED_EVENT_KINDS)[number]
 

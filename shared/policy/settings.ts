@@ -2,6 +2,9 @@
 import { z } from 'zod'
 import { PUPPET_NAMES } from '../api/types.ts'
 
+export const SPEECH_LANGUAGES = ['mandarin', 'english', 'cantonese', 'sichuanese'] as const
+export type SpeechLanguage = (typeof SPEECH_LANGUAGES)[number]
+
 export const KNOWN_OFFENDER_ACTIONS = ['alert', 'remove'] as const
 export type KnownOffenderAction = (typeof KNOWN_OFFENDER_ACTIONS)[number]
 
@@ -38,6 +41,14 @@ export const SETTINGS_SCHEMA = z.object({
   desktopNotifications: z.boolean(),
   /** Which WeChat protocol driver the bot runs on. */
   puppet: z.enum(PUPPET_NAMES),
+  /** What language voice messages are recognised in (Baidu's dev_pid). */
+  speechLanguage: z.enum(SPEECH_LANGUAGES),
+  /** A Baidu-protocol speech service (a proxy, a test fake); empty for Baidu's own. Used for the token and recognition. */
+  speechBaseUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((value) => value === '' || /^https?:\/\/[^\s/?#]+[^\s?#]*$/u.test(value), 'must be an http:// or https:// address'),
 })
 
 export type Settings = z.infer<typeof SETTINGS_SCHEMA>
@@ -59,6 +70,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   language: 'zh-CN',
   desktopNotifications: true,
   puppet: 'wechaty-puppet-wechat4u',
+  speechLanguage: 'mandarin',
+  speechBaseUrl: '',
 })
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[]
