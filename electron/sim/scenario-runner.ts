@@ -2,13 +2,14 @@
 // temporary SQLite file, the real policy and action queue, all on a virtual clock. Each line is handled completely
 // (decision, actions, events) before the next; time only moves on "wait", and then through every moment an action
 // was due, as the app's timers would.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Settings } from '../../shared/policy/index.ts'
 import type { RuleInput } from '../../shared/rules/types.ts'
 import { createGuard, OverrideError, type FlushReport, type Guard } from '../guard/index.ts'
 import { memberKey } from '../guard/index.ts'
+import { createSpeech, type Speech } from '../speech/index.ts'
 import { openStore, SettingError, type Store } from '../store/index.ts'
 import type { BotHost } from '../wechat/bot-host.ts'
 import type { HostError } from '../wechat/host-errors.ts'
@@ -29,6 +30,8 @@ export interface ScenarioRun {
   onEvent: (line: EventLine) => void
   /** Things worth telling the author that are not errors ("nothing to pardon"), by scenario line. */
   onNote?: (line: number, note: string) => void
+  /** A Baidu-protocol speech service for voice lines; without it voice shows as "not transcribed: no speech keys". */
+  speech?: { baseUrl: string; apiKey: string; secretKey: string }
 }
 
 export interface ScenarioOutcome {
@@ -44,6 +47,8 @@ interface Simulation {
   store: Store
   guard: Guard
   host: BotHost
+  speech: Speech
+  scenarioDir: string
 }
 
 /** Throws ScenarioError for a line WeChat or the guard cannot carry out; the guard's rule errors pass through. */
@@ -73,6 +78,7 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioOutcome> {
     }
   } finally {
     if (simulation) {
+      await simulation.speech.transcriber.stop()
       await simulation.guard.stop()
       await simulation.host.stop()
     }
@@ -85,13 +91,24 @@ async function startSimulation(store: Store, dataDir: string, run: ScenarioRun):
   const clock = new VirtualClock()
   const world = new SimulatedWorld(clock.now)
   const host = await createSimulatedBot(world, { dataDir, now: clock.now })
-  const guard = createGuard({ store, chat: host.chat, clock: clock.now })
-  store.settings.update(run.settings ?? {})
+  const speechService = run.speech
+  let guard: Guard | null = null
+  const speech = createSpeech({
+    store,
+    dataDir,
+    keys: () => ({ apiKey: speechService?.apiKey ?? null, secretKey: speechService?.secretKey ?? null }),
+    clock: clock.now,
+    judge: (message, produced) => guard!.judgeProduced(message, produced),
+    // On a virtual clock a real back-off sleep only slows the rehearsal; retries later in time still follow the clock.
+    calls: { sleep: async () => {} },
+  })
+  guard = createGuard({ store, chat: host.chat, clock: clock.now, media: [speech.transcriber] })
+  store.settings.update({ ...run.settings, ...(speechService ? { speechBaseUrl: speechService.baseUrl } : {}) })
   guard.updateRules(run.rules)
   guard.subscribe(new EventLinePrinter(world, clock.now, run.onEvent).onChange)
   host.attach(guard)
   await startAndLogIn(host, world)
-  return { world, clock, store, guard, host }
+  return { world, clock, store, guard, host, speech, scenarioDir: path.dirname(run.scenarioFile) }
 }
 
 async function perform(simulation: Simulation, step: ScenarioStep, onNote: (line: number, note: string) => void): Promise<void> {
@@ -105,6 +122,9 @@ async function perform(simulation: Simulation, step: ScenarioStep, onNote: (line
     }
     case 'say':
       world.say(step.room, step.from, step.text, step.kind)
+      return
+    case 'voice':
+      world.sayVoice(step.room, step.from, await readAudio(simulation, step.audio))
       return
     case 'join':
       world.join(step.room, step.who, step.inviter)
@@ -137,6 +157,14 @@ async function perform(simulation: Simulation, step: ScenarioStep, onNote: (line
   }
 }
 
+async function readAudio({ scenarioDir }: Simulation, file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path.resolve(scenarioDir, file))
+  } catch (error) {
+    throw new SimulationError(`cannot read the audio file "${file}": ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
+}
+
 /** The rep's allow-list holds members by identity, so the member is looked up in a group they are in. */
 async function allow({ world, store, host, clock }: Simulation, who: string): Promise<void> {
   const groupName = world.roomsOf(who)[0]
@@ -147,12 +175,18 @@ async function allow({ world, store, host, clock }: Simulation, who: string): Pr
 }
 
 /** Lets the bot catch up and runs every action due now, until nothing more happens; returns the last flush report. */
-async function settle({ world, guard }: Simulation): Promise<FlushReport> {
+async function settle({ world, guard, speech }: Simulation): Promise<FlushReport> {
   for (;;) {
     await world.echoes.settled()
+    const voice = await speech.transcriber.flush()
     const report = await guard.flush()
     await world.echoes.settled()
-    if (report.ran === 0 && report.expired === 0) return report
+    if (report.ran === 0 && report.expired === 0 && voice.ran === 0) {
+      // Voice retries fall due like actions: the clock stops at whichever comes first.
+      const voiceDueAt = speech.transcriber.nextDueAt()
+      const nextDueAt = [report.nextDueAt, voiceDueAt].filter((at): at is number => at !== null)
+      return { ...report, nextDueAt: nextDueAt.length ? Math.min(...nextDueAt) : null }
+    }
   }
 }
 

@@ -26,6 +26,8 @@ const STEP_SCHEMA = z.discriminatedUnion('op', [
     text: z.string(),
     kind: z.enum(MESSAGE_KINDS).default('text'),
   }),
+  /** A voice message: `audio` is a SILK, MP3 or WAV file (format from its bytes), relative to the scenario file. */
+  z.strictObject({ op: z.literal('voice'), room: name, from: person, audio: name }),
   z.strictObject({ op: z.literal('join'), room: name, who: z.array(person).min(1), inviter: name.optional() }),
   z.strictObject({ op: z.literal('wait'), minutes: z.number().positive() }),
   z.strictObject({ op: z.literal('allow'), who: person }),

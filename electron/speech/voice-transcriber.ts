@@ -35,6 +35,8 @@ export interface VoiceTranscriber extends MediaStep {
   /** Timer mode: jobs run as they come due, and old audio is deleted hourly. */
   start(): void
   stop(): Promise<void>
+  /** When the next queued job falls due (a retry), or null. */
+  nextDueAt(): number | null
   /** The speech keys or service address changed: jobs waiting for keys try again. */
   keysChanged(): void
   /** The WAV file of a voice message, while it is kept. */
@@ -202,6 +204,7 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
       await tail
       await decoder.close()
     },
+    nextDueAt: () => store.speechJobs.nextDueAt(),
     keysChanged() {
       store.speechJobs.wakeWaitingForKeys(clock())
       poke()
