@@ -7,6 +7,7 @@ import type { Settings } from '../../shared/policy/settings.ts'
 import { STARTER_RULES } from '../../shared/rules/starter-rules.ts'
 import { createGuard } from '../guard/index.ts'
 import { createDispatch, type Dispatch } from '../server/dispatch.ts'
+import { createSpeech } from '../speech/index.ts'
 import { openStore } from '../store/index.ts'
 import type { ChatGroup, ChatInbox } from '../wechat/chat-port.ts'
 import type { HandledListener } from '../wechat/bot-host.ts'
@@ -43,7 +44,7 @@ export interface RunningService {
 }
 
 /** Feed kinds the rep has not seen yet count toward the unread badge. */
-const NEWS = new Set(['warning', 'removal', 'removal_failed', 'alert', 'known_offender_joined', 'action_failed'])
+const NEWS = new Set(['warning', 'removal', 'removal_failed', 'alert', 'known_offender_joined', 'action_failed', 'voice_untranscribed'])
 
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   mkdirSync(options.dataDir, { recursive: true })
@@ -96,7 +97,15 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     options.puppet ?? store.settings.get('puppet'),
   )
   // Created after the slot it acts through; the slot only calls the inbox once a bot runs, below.
-  const guard = createGuard({ store, chat: slot.chat, clock })
+  // The transcriber judges through the guard it is a media step of: bound late.
+  const speech = createSpeech({
+    store,
+    dataDir: options.dataDir,
+    keys: () => ({ apiKey: secrets.get('speechApiKey'), secretKey: secrets.get('speechSecretKey') }),
+    clock,
+    judge: (message, produced) => guard.judgeProduced(message, produced),
+  })
+  const guard = createGuard({ store, chat: slot.chat, clock, media: [speech.transcriber] })
   if (firstRun) guard.updateRules(STARTER_RULES)
 
   guard.subscribe((change) => {
@@ -123,9 +132,17 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         return 0
       },
     },
+    speech: {
+      checkKeys: () => speech.checkKeys(),
+      audio: (messageId) => speech.transcriber.audio(messageId),
+      keysChanged: () => speech.transcriber.keysChanged(),
+    },
   })
 
-  if (options.timers ?? true) guard.start()
+  if (options.timers ?? true) {
+    guard.start()
+    speech.transcriber.start()
+  }
   await slot.use(options.puppet ?? store.settings.get('puppet'))
 
   return {
@@ -142,6 +159,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     },
     loginState: () => slot.state(),
     async close() {
+      await speech.transcriber.stop()
       await guard.stop()
       await slot.stop()
       store.close()

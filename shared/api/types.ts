@@ -137,3 +137,34 @@ export type UndoResult =
   /** Queued: WeChat has not been asked yet (logged out, or the rate limit); the feed shows the outcome when it comes. */
   | { outcome: 'pending'; event: FeedEvent }
   | { outcome: 'needs_rep'; event: FeedEvent; instructions: string }
+
+/** Why a voice message has no transcript, or why "test the keys" failed; the window says each in the rep's language. */
+export const VOICE_FAILURE_REASONS = [
+  'no-keys',
+  'bad-keys',
+  'busy',
+  'unusable-input',
+  'bad-request',
+  'unreachable',
+  'circuit-open',
+  'unsupported-audio',
+  'amr-unsupported',
+  'undecodable-audio',
+  'audio-too-long',
+  'audio-unavailable',
+] as const
+export type VoiceFailureReason = (typeof VOICE_FAILURE_REASONS)[number]
+
+/** What "test the keys" found: a token was issued, or the coded reason (Baidu's own number where it gave one). */
+export type SpeechKeyCheck = { ok: true } | { ok: false; reason: VoiceFailureReason; errNo: number | null }
+
+/** `detail.voice` of an event about a voice message (a warning on its transcript, or 'voice_untranscribed'). */
+export interface VoiceEventDetail {
+  messageId: string
+  durationMs: number | null
+  hasAudio: boolean
+  reason?: VoiceFailureReason
+  errNo?: number | null
+  retrying?: boolean
+  transcribed?: boolean
+}
