@@ -95,7 +95,7 @@ export function createWorkerDecoder(options: { timeoutMs?: number } = {}): Audio
         }, timeoutMs)
         pending.set(id, { resolve, reject, timer, worker: current })
         // A copy: the caller keeps its bytes (they may be stored), the worker gets its own to consume.
-        const copy = bytes.slice()
+        const copy = new Uint8Array(bytes)
         const request: DecodeRequest = { id, bytes: copy }
         current.postMessage(request, [copy.buffer as ArrayBuffer])
       })
