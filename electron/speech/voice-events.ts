@@ -1,23 +1,15 @@
 // The feed's side of a voice message without a transcript: one 'voice_untranscribed' item per message, opened at
 // the first failure, kept up to date while the job retries, and closed if a later attempt succeeds. It is an open
 // review, so the rep can listen and warn, remove or dismiss by hand.
+import type { VoiceEventDetail } from '../../shared/api/types.ts'
 import type { EventStatus, SpeechJob, Store } from '../store/index.ts'
 import type { FailureOutcome } from './failure-policy.ts'
 
 /** The rule name a warning or removal decided by hand on a voice message carries. */
 export const VOICE_MANUAL_RULE = '语音消息'
 
-export interface VoiceDetail {
-  messageId: string
-  durationMs: number | null
-  /** Whether the decoded audio is kept for listening. */
-  hasAudio: boolean
-  reason?: FailureOutcome['code']
-  errNo?: number | null
-  retrying?: boolean
-  /** Set when a later attempt produced the transcript. */
-  transcribed?: boolean
-}
+/** `detail.voice` of a voice message's events, as the window reads it. */
+export type VoiceDetail = VoiceEventDetail
 
 export function voiceDetail(job: SpeechJob, extra: Partial<VoiceDetail> = {}): VoiceDetail {
   return { messageId: job.messageId, durationMs: job.durationMs, hasAudio: job.wavPath !== null, ...extra }
