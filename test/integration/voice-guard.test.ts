@@ -142,6 +142,16 @@ describe('nothing lost', () => {
     expect(h.service.received).toHaveLength(1)
   })
 
+  it('a file still downloading when the app stopped is shown as unavailable after the restart, not lost', async () => {
+    await harness()
+    await h.voice('alice', () => new Promise<Uint8Array>(() => {}), 'stuck')
+    await h.restart()
+    await h.settle()
+    const [item] = eventsOf('voice_untranscribed')
+    expect(item).toMatchObject({ messageId: 'stuck', status: 'failed', review: 'open' })
+    expect(item!.detail.voice).toMatchObject({ reason: 'audio-unavailable', hasAudio: false })
+  })
+
   it('a message delivered twice is one job', async () => {
     await harness()
     await h.voice('alice', silk, 'same')

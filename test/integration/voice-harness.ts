@@ -28,7 +28,7 @@ export interface VoiceHarness {
   text(senderId: string, text: string): Promise<string>
   /** Fetches, decodes, transcribes and judges whatever is due, then runs the outbound queue. */
   settle(): Promise<void>
-  /** The app dies and starts again on the same data folder. */
+  /** The app dies (nothing is stopped or awaited) and starts again on the same data folder. */
   restart(): Promise<void>
   close(): Promise<void>
 }
@@ -97,7 +97,6 @@ export async function createVoiceHarness(options: { settings?: Partial<Settings>
       await harness.guard.flush()
     },
     async restart() {
-      await harness.speech.transcriber.stop()
       harness.store.close()
       harness.store = openStore(path)
       Object.assign(harness, build(harness.store, harness.chat))
