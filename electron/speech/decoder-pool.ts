@@ -28,7 +28,8 @@ const DEFAULT_TIMEOUT_MS = 30_000
  */
 function workerSource(): { script: string; eval: boolean } {
   const here = typeof import.meta.url === 'string' ? dirname(fileURLToPath(import.meta.url)) : __dirname
-  const bundled = join(here, 'decode-worker.cjs')
+  // Worker threads cannot load from inside an asar archive: the packaged app unpacks the worker (electron-builder.yml).
+  const bundled = join(here, 'decode-worker.cjs').replace(/app\.asar(?=[\\/])/u, 'app.asar.unpacked')
   if (existsSync(bundled)) return { script: bundled, eval: false }
   // tsx's ES-module API (its CommonJS twin registers the loader relative to the wrong file when run from eval).
   const tsxFolder = dirname(createRequire(join(here, 'decoder-pool.ts')).resolve('tsx/package.json'))

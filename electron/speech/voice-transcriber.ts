@@ -15,6 +15,8 @@ import type { VoiceFiles } from './voice-files.ts'
 import { SPEECH_SAMPLE_RATE } from './decode.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
+/** A puppet download that takes longer is given up as unavailable, so a job never waits on it for ever. */
+const FETCH_TIMEOUT_MS = 60_000
 const PURGE_INTERVAL_MS = 60 * 60 * 1000
 
 export interface VoiceTranscriberOptions {
@@ -53,6 +55,7 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
   let timer: NodeJS.Timeout | null = null
   let purgeTimer: NodeJS.Timeout | null = null
   let started = false
+  let stopped = false
 
   function recordFailure(job: SpeechJob, outcome: FailureOutcome): void {
     if (outcome.log) log(`message ${job.messageId}: ${outcome.log}`)
@@ -69,14 +72,24 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
   }
 
   async function fetchAudio(message: IncomingMessage): Promise<void> {
+    let timer: NodeJS.Timeout | undefined
     try {
       if (!message.media) throw new AudioError('audio-unavailable', 'the message carries no file')
-      const media = await message.media()
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new AudioError('audio-unavailable', `no file within ${FETCH_TIMEOUT_MS} ms`)), FETCH_TIMEOUT_MS)
+        timer.unref()
+      })
+      const media = await Promise.race([message.media(), timeout])
+      // Stopped meanwhile: the store may be closed; the job is still 'fetching' and the next start reports it.
+      if (stopped) return
       store.speechJobs.attachAudio(message.id, media.bytes, clock())
     } catch (error) {
+      if (stopped) return
       const audioError = error instanceof AudioError ? error : new AudioError('audio-unavailable', String(error))
       store.speechJobs.fail(message.id, { code: audioError.code, errNo: null }, clock())
       showUntranscribed(store, store.speechJobs.get(message.id)!, classifyFailure(audioError, 0), clock())
+    } finally {
+      clearTimeout(timer)
     }
     poke()
   }
@@ -197,10 +210,11 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
     },
     async stop() {
       started = false
+      stopped = true
       if (timer) clearTimeout(timer)
       if (purgeTimer) clearInterval(purgeTimer)
       timer = purgeTimer = null
-      await Promise.all([...fetches])
+      // Downloads in progress are not waited for: a stuck puppet must not keep the app from closing.
       await tail
       await decoder.close()
     },
