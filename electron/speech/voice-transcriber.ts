@@ -62,6 +62,7 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
     const now = clock()
     const failure = { code: outcome.code, errNo: outcome.errNo }
     store.transaction(() => {
+      persistDecoded(job)
       if (outcome.next === 'retry') store.speechJobs.retryLater(job.messageId, failure, now + retryDelayMs(job.attempts))
       else if (outcome.next === 'wait-for-keys') store.speechJobs.waitForKeys(job.messageId, failure)
       else store.speechJobs.fail(job.messageId, failure, now)
@@ -103,8 +104,15 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
     if (!job.audio) throw new AudioError('audio-unavailable', 'no audio stored')
     const decoded = await decoder.decode(job.audio)
     const wavPath = files.save(job.messageId, decoded.pcm)
-    store.speechJobs.recordDecoded(job.messageId, { format: decoded.format, wavPath, durationMs: decoded.durationMs })
-    return { pcm: decoded.pcm, job: store.speechJobs.get(job.messageId)! }
+    // Recorded with the job's outcome (persistDecoded), not in a write of its own: one disk sync less per message.
+    return { pcm: decoded.pcm, job: { ...job, format: decoded.format, wavPath, durationMs: decoded.durationMs, audio: null } }
+  }
+
+  /** Inside the transaction that records the job's outcome: the WAV replaces the stored file. */
+  function persistDecoded(job: SpeechJob): void {
+    if (job.wavPath !== null && job.format !== null && job.durationMs !== null) {
+      store.speechJobs.recordDecoded(job.messageId, { format: job.format, wavPath: job.wavPath, durationMs: job.durationMs })
+    }
   }
 
   async function transcribe(pcm: Int16Array): Promise<string> {
@@ -132,6 +140,7 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
   /** A null transcript: the rep decided by hand meanwhile, so the job ends without judging. */
   async function judgeTranscript(job: SpeechJob, transcript: string | null): Promise<void> {
     const commit = () => {
+      persistDecoded(job)
       store.speechJobs.finish(job.messageId, transcript, clock())
       closeUntranscribed(store, job)
     }
