@@ -57,19 +57,37 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
   let started = false
   let stopped = false
 
+  /** Records a failed attempt; call inside a transaction. */
   function recordFailure(job: SpeechJob, outcome: FailureOutcome): void {
     if (outcome.log) log(`message ${job.messageId}: ${outcome.log}`)
     const now = clock()
     const failure = { code: outcome.code, errNo: outcome.errNo }
-    store.transaction(() => {
-      persistDecoded(job)
-      if (outcome.next === 'retry') store.speechJobs.retryLater(job.messageId, failure, now + retryDelayMs(job.attempts))
-      else if (outcome.next === 'wait-for-keys') store.speechJobs.waitForKeys(job.messageId, failure)
-      else store.speechJobs.fail(job.messageId, failure, now)
-      // The feed is touched only when what it shows changes, not on every retry.
-      const unchanged = job.eventId !== null && job.failure === outcome.code && outcome.next === 'retry'
-      if (!unchanged) showUntranscribed(store, store.speechJobs.get(job.messageId)!, outcome, now)
-    })
+    persistDecoded(job)
+    if (outcome.next === 'retry') store.speechJobs.retryLater(job.messageId, failure, now + retryDelayMs(job.attempts))
+    else if (outcome.next === 'wait-for-keys') store.speechJobs.waitForKeys(job.messageId, failure)
+    else store.speechJobs.fail(job.messageId, failure, now)
+    // The feed is touched only when what it shows changes, not on every retry.
+    const unchanged = job.eventId !== null && job.failure === outcome.code && outcome.next === 'retry'
+    if (!unchanged) showUntranscribed(store, store.speechJobs.get(job.messageId)!, outcome, now)
+  }
+
+  /**
+   * A job that gives up is still judged, with no text: rules about the kind alone (`kind:voice`) apply to it as to
+   * any voice message. Jobs that will be retried or wait for keys are judged once they have their transcript.
+   */
+  async function settleFailure(job: SpeechJob, outcome: FailureOutcome): Promise<void> {
+    if (outcome.next !== 'give-up' || repDecided(store, job)) {
+      store.transaction(() => recordFailure(job, outcome))
+      return
+    }
+    const message: IncomingMessage = { id: job.messageId, groupId: job.groupId, senderId: job.senderId, kind: 'voice', text: '', time: job.at }
+    try {
+      await options.judge(message, { text: '', detail: { voice: voiceDetail(job) }, commit: () => recordFailure(job, outcome) })
+    } catch (error) {
+      // The guard could not judge it now (WeChat unreachable...): the failure is recorded all the same, never lost.
+      log(`message ${job.messageId}: judging without a transcript failed: ${error instanceof Error ? error.message : String(error)}`)
+      store.transaction(() => recordFailure(job, outcome))
+    }
   }
 
   async function fetchAudio(message: IncomingMessage): Promise<void> {
@@ -86,9 +104,8 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
       store.speechJobs.attachAudio(message.id, media.bytes, clock())
     } catch (error) {
       if (stopped) return
-      const audioError = error instanceof AudioError ? error : new AudioError('audio-unavailable', String(error))
-      store.speechJobs.fail(message.id, { code: audioError.code, errNo: null }, clock())
-      showUntranscribed(store, store.speechJobs.get(message.id)!, classifyFailure(audioError, 0), clock())
+      // Queued without audio: the job then gives up as 'audio-unavailable' through the same path as any other failure.
+      store.speechJobs.attachAudio(message.id, null, clock())
     } finally {
       clearTimeout(timer)
     }
@@ -101,7 +118,7 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
       if (!pcm) throw new AudioError('audio-unavailable', 'the decoded audio was deleted')
       return { pcm, job }
     }
-    if (!job.audio) throw new AudioError('audio-unavailable', 'no audio stored')
+    if (!job.audio) throw new AudioError('audio-unavailable', 'the puppet did not hand the file over')
     const decoded = await decoder.decode(job.audio)
     const wavPath = files.save(job.messageId, decoded.pcm)
     // Recorded with the job's outcome (persistDecoded), not in a write of its own: one disk sync less per message.
@@ -133,7 +150,7 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
       const transcript = repDecided(store, job) ? null : await transcribe(audio.pcm)
       await judgeTranscript(job, transcript)
     } catch (error) {
-      recordFailure(job, classifyFailure(error, job.attempts))
+      await settleFailure(job, classifyFailure(error, job.attempts))
     }
   }
 
@@ -193,12 +210,7 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
   }
 
   // Files that were still downloading when the app stopped cannot be fetched again: the puppet's message is gone.
-  for (const job of store.speechJobs.interruptedFetches()) {
-    store.transaction(() => {
-      store.speechJobs.fail(job.messageId, { code: 'audio-unavailable', errNo: null }, clock())
-      showUntranscribed(store, job, classifyFailure(new AudioError('audio-unavailable', 'restart'), 0), clock())
-    })
-  }
+  for (const job of store.speechJobs.interruptedFetches()) store.speechJobs.attachAudio(job.messageId, null, clock())
 
   return {
     kinds: ['voice'],

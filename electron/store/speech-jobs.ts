@@ -58,8 +58,8 @@ export interface SpeechJobsTable {
   /** Returns false when the message already has a job (a message delivered twice). */
   insert(job: NewSpeechJob, now: number): boolean
   get(messageId: string): SpeechJob | null
-  /** The puppet handed the file over: the job can run. */
-  attachAudio(messageId: string, audio: Uint8Array, now: number): void
+  /** The puppet handed the file over (null: it could not): the job can run. */
+  attachAudio(messageId: string, audio: Uint8Array | null, now: number): void
   /** The queued job due first at `now`. */
   nextDue(now: number): SpeechJob | null
   nextDueAt(): number | null
@@ -118,7 +118,7 @@ export function createSpeechJobsTable(db: Database): SpeechJobsTable {
     `SELECT * FROM speech_jobs WHERE status = 'queued' AND not_before <= ? ORDER BY not_before, at LIMIT 1`,
   )
   const nextDueAt = db.prepare<[], number | null>(`SELECT MIN(not_before) FROM speech_jobs WHERE status = 'queued'`).pluck()
-  const attach = db.prepare<[Uint8Array, number, string]>(
+  const attach = db.prepare<[Uint8Array | null, number, string]>(
     `UPDATE speech_jobs SET audio = ?, status = 'queued', not_before = ? WHERE message_id = ? AND status = 'fetching'`,
   )
   const decoded = db.prepare<[string, string, number, string]>(

@@ -207,6 +207,19 @@ describe('nothing lost', () => {
     expect(h.chat.said).toHaveLength(1)
   })
 
+  it('a voice message that cannot be transcribed is still judged by rules about its kind', async () => {
+    await harness()
+    h.guard.updateRules([{ name: '不许发语音', match: 'kind:voice', action: 'alert' }])
+    await h.voice('alice', Buffer.from('<html>link expired</html>'))
+    await h.voice('bob', async () => {
+      throw new Error('download failed')
+    })
+    await h.settle()
+    expect(eventsOf('alert').map((event) => event.memberId).sort()).toEqual(['alice', 'bob'])
+    const reasons = eventsOf('voice_untranscribed').map((item) => (item.detail.voice as { reason: string }).reason).sort()
+    expect(reasons).toEqual(['audio-unavailable', 'unsupported-audio'])
+  })
+
   it('a late transcript is not judged when the rep already decided by hand', async () => {
     await harness()
     h.baidu.dropNext = 1000
