@@ -47,6 +47,11 @@ export interface VoiceTranscriber extends MediaStep {
   purgeAudio(): number
 }
 
+/** The voice message a job is about, as the guard judges it (its text comes with the produced text). */
+function messageOf(job: SpeechJob): IncomingMessage {
+  return { id: job.messageId, groupId: job.groupId, senderId: job.senderId, kind: 'voice', text: '', time: job.at }
+}
+
 export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceTranscriber {
   const { store, decoder, recognizer, files, clock } = options
   const log = options.log ?? ((line: string) => console.error(`[voice] ${line}`))
@@ -80,9 +85,8 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
       store.transaction(() => recordFailure(job, outcome))
       return
     }
-    const message: IncomingMessage = { id: job.messageId, groupId: job.groupId, senderId: job.senderId, kind: 'voice', text: '', time: job.at }
     try {
-      await options.judge(message, { text: '', detail: { voice: voiceDetail(job) }, commit: () => recordFailure(job, outcome) })
+      await options.judge(messageOf(job), { text: '', detail: { voice: voiceDetail(job) }, commit: () => recordFailure(job, outcome) })
     } catch (error) {
       // The guard could not judge it now (WeChat unreachable...): the failure is recorded all the same, never lost.
       log(`message ${job.messageId}: judging without a transcript failed: ${error instanceof Error ? error.message : String(error)}`)
@@ -165,8 +169,7 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
       store.transaction(commit)
       return
     }
-    const message: IncomingMessage = { id: job.messageId, groupId: job.groupId, senderId: job.senderId, kind: 'voice', text: '', time: job.at }
-    await options.judge(message, { text: transcript, detail: { voice: voiceDetail(job) }, commit })
+    await options.judge(messageOf(job), { text: transcript, detail: { voice: voiceDetail(job) }, commit })
   }
 
   async function drain(): Promise<{ ran: number }> {
