@@ -21,6 +21,10 @@ const PARTS: Record<string, { summary: string; load(): Promise<BenchPart> }> = {
     summary: 'the live tester (compile after an edit, explain per keystroke) and the backtest over 100,000 stored messages',
     load: async () => (await import('./window.ts')).runWindowBench,
   },
+  voice: {
+    summary: 'SILK and MP3 decoding per second of audio, and text-message p99 latency while voice messages arrive',
+    load: async () => (await import('./voice.ts')).runVoiceBench,
+  },
 }
 
 function usage(): string {

@@ -17,3 +17,6 @@ await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'out/main.c
 await build({ ...common, entryPoints: ['electron/images/qr-worker.ts'], outfile: 'out/qr-worker.cjs' })
 // A sandboxed preload cannot require packages other than electron, so it is bundled whole.
 await build({ ...common, packages: undefined, external: ['electron'], entryPoints: ['electron/preload.ts'], outfile: 'out/preload.cjs' })
+// The voice decoding worker runs from its own file beside main.cjs (electron/speech/decoder-pool.ts looks for it).
+// mpg123-decoder is an ES module only, so it is bundled in; silk-wasm loads its .wasm from its own folder.
+await build({ ...common, packages: undefined, external: ['silk-wasm'], entryPoints: ['electron/speech/decode-worker.ts'], outfile: 'out/decode-worker.cjs' })

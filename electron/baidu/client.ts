@@ -56,10 +56,11 @@ export function createBaiduClient(options: BaiduClientOptions): BaiduClient {
   // Keys Baidu refused: not tried again until the rep saves different ones (repeated bad logins can get keys locked).
   let refusedKeys: string | null = null
 
-  function currentKeys(): { credentials: BaiduCredentials; fingerprint: string } {
+  /** The keys to call with; refused keys stay refused until the keys or the service address change. */
+  function currentKeys(baseUrl: string): { credentials: BaiduCredentials; fingerprint: string } {
     const credentials = options.credentials()
     if (!credentials || !credentials.apiKey || !credentials.secretKey) throw new BaiduError('no-keys', null, 'no speech keys saved')
-    const fingerprint = `${credentials.apiKey}\n${credentials.secretKey}`
+    const fingerprint = `${baseUrl}\n${credentials.apiKey}\n${credentials.secretKey}`
     if (fingerprint === refusedKeys) throw new BaiduError('bad-keys', null, 'these keys were refused before')
     return { credentials, fingerprint }
   }
@@ -93,8 +94,8 @@ export function createBaiduClient(options: BaiduClientOptions): BaiduClient {
   }
 
   async function withRetries<T>(run: (credentials: BaiduCredentials, baseUrl: string) => Promise<T>): Promise<T> {
-    const { credentials, fingerprint } = currentKeys()
     const baseUrl = options.baseUrl().replace(/\/+$/, '')
+    const { credentials, fingerprint } = currentKeys(baseUrl)
     for (let retry = 0; ; retry++) {
       try {
         return await run(credentials, baseUrl)

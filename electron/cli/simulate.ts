@@ -9,6 +9,7 @@ import { CliError, readTextFile, type CliIo } from './io.ts'
 import { loadRules } from './load-rules.ts'
 
 export const SIMULATE_USAGE = `usage: npm run -s cli -- simulate --rules FILE --scenario FILE.jsonl [--warnings N]
+                                 [--speech-url URL --speech-key KEY --speech-secret SECRET]
 
   --rules FILE        rules file: .json, .yaml/.yml, or the old wx-bot tool's .txt
   --scenario FILE     one JSON object a line (blank lines and // comments are skipped); "bot" is the
@@ -18,6 +19,8 @@ export const SIMULATE_USAGE = `usage: npm run -s cli -- simulate --rules FILE --
                         {"op":"say","room":"r1","from":"alice","text":"..."}   (optional "kind": "link", "image"...)
                         {"op":"image","room":"r1","from":"alice","file":"poster.jpg"}   a photo (PNG or JPEG, path
                                                           relative to the scenario) through the real QR decoder
+                        {"op":"voice","room":"r1","from":"alice","audio":"hello.sil"}   a voice message: a SILK, MP3
+                          or WAV file (format from its bytes), relative to the scenario file
                         {"op":"join","room":"r1","who":["carol"],"inviter":"bob"}   (inviter defaults to the owner)
                         {"op":"wait","minutes":90}        moves the virtual clock; due actions run on the way
                         {"op":"allow","who":"bob"}        puts bob on the allow-list for every group
@@ -25,13 +28,23 @@ export const SIMULATE_USAGE = `usage: npm run -s cli -- simulate --rules FILE --
                         {"op":"undo","room":"r1","who":"alice"}     undoes alice's latest removal there
                         {"op":"settings","quietMode":true}          any guard setting, from here on
   --warnings N        warnings before the next offence removes (default 2)
+  --speech-url URL    a Baidu-protocol speech service (token and recognition) for voice lines; with
+  --speech-key K      its API key and
+  --speech-secret S   its secret key. Without them voice shows as not transcribed (no speech keys).
 
 Prints one JSON line per moderation event, once its outcome is known, e.g.
   {"event":"warning","room":"r1","member":"alice","rule":"...","strike":1,"limit":2,"text":"<what the bot sent>"}
 Exit status: 0 done, 1 the guard failed on an event, 2 bad rules, scenario (FILE:LINE: error: ... on stderr) or usage.`
 
 export async function runSimulateCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const options = { rules: { type: 'string' }, scenario: { type: 'string' }, warnings: { type: 'string' } } as const
+  const options = {
+    rules: { type: 'string' },
+    scenario: { type: 'string' },
+    warnings: { type: 'string' },
+    'speech-url': { type: 'string' },
+    'speech-key': { type: 'string' },
+    'speech-secret': { type: 'string' },
+  } as const
   const { values } = parseCommandArgs(argv, options, SIMULATE_USAGE)
   if (values.help) {
     io.stdout.write(`${SIMULATE_USAGE}\n`)
@@ -40,6 +53,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo): Pr
   if (values.rules === undefined) throw usageError('--rules FILE is required', SIMULATE_USAGE)
   if (values.scenario === undefined) throw usageError('--scenario FILE.jsonl is required', SIMULATE_USAGE)
   const settings = values.warnings === undefined ? {} : { warningsBeforeRemoval: parseWarnings(values.warnings) }
+  const speech = parseSpeech(values['speech-url'], values['speech-key'], values['speech-secret'])
 
   const { file } = await loadRules(values.rules, io)
   const scenarioFile = values.scenario
@@ -52,6 +66,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo): Pr
       steps: parseScenario(scenarioText, scenarioFile),
       rules: file.rules,
       settings,
+      ...(speech ? { speech } : {}),
       onEvent: (line) => io.stdout.write(`${JSON.stringify(line)}\n`),
       onNote: (line, note) => io.stderr.write(`${scenarioFile}:${line}: note: ${note}\n`),
     })
@@ -66,4 +81,14 @@ function parseWarnings(text: string): number {
   const parsed = parseSetting('warningsBeforeRemoval', /^\d+$/u.test(text) ? Number(text) : Number.NaN)
   if (!parsed.ok) throw usageError(`--warnings must be a whole number from 0 to 20, not "${text}"`, SIMULATE_USAGE)
   return parsed.value
+}
+
+function parseSpeech(baseUrl: string | undefined, apiKey: string | undefined, secretKey: string | undefined) {
+  if (baseUrl === undefined && apiKey === undefined && secretKey === undefined) return null
+  if (baseUrl === undefined || apiKey === undefined || secretKey === undefined) {
+    throw usageError('--speech-url, --speech-key and --speech-secret go together', SIMULATE_USAGE)
+  }
+  const parsed = parseSetting('speechBaseUrl', baseUrl)
+  if (!parsed.ok || parsed.value === '') throw usageError(`--speech-url must be an http:// or https:// address, not "${baseUrl}"`, SIMULATE_USAGE)
+  return { baseUrl: parsed.value, apiKey, secretKey }
 }

@@ -13,6 +13,8 @@ export const DEMO_ROOMS: RoomSpec[] = [
 export type DemoBeat =
   | { op: 'say'; room: string; from: string; text: string; kind?: MessageKind }
   | { op: 'join'; room: string; who: string; inviter?: string }
+  /** A voice message of that many seconds (a hum: the demo has no speech keys, so it shows as not transcribed). */
+  | { op: 'voice'; room: string; from: string; seconds: number }
 
 const chatter: DemoBeat[] = [
   { op: 'say', room: 'fair', from: '小雨妈妈', text: '请问展会上那款纸尿裤有L码吗？' },
@@ -73,7 +75,9 @@ export function demoBeats(): DemoBeat[] {
   beats.push({ op: 'join', room: 'share', who: '优品代购-Lily', inviter: '王姐' })
   chat(2)
   beats.push({ op: 'say', room: 'fair', from: '琳琳', text: '[名片] 推荐一个做辅食的朋友', kind: 'card' })
-  chat(4)
+  chat(2)
+  beats.push({ op: 'voice', room: 'buy', from: '米粒妈', seconds: 3 })
+  chat(2)
   return beats
 }
 

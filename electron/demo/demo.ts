@@ -3,6 +3,7 @@
 import type { FolderLock } from '../instance/folder-lock.ts'
 import { startService, type RunningService } from '../service/start.ts'
 import { SimulatedWorld } from '../sim/simulated-world.ts'
+import { writeWav } from '../speech/wav.ts'
 import { demoBeats, DEMO_ROOMS, idleBeat, type DemoBeat } from './demo-script.ts'
 
 export interface DemoOptions {
@@ -54,6 +55,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const play = (beat: DemoBeat) => {
     try {
       if (beat.op === 'say') world.say(beat.room, beat.from, beat.text, beat.kind)
+      else if (beat.op === 'voice') world.sayVoice(beat.room, beat.from, hum(beat.seconds))
       else world.join(beat.room, [beat.who], beat.inviter)
     } catch {
       // A beat the world refuses (a removed marketer speaking) is skipped, as WeChat would.
@@ -101,4 +103,14 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       await service.close()
     },
   }
+}
+
+/** A voice-like hum as a WAV file: a rising and falling tone, so the demo's voice message has something to play. */
+function hum(seconds: number): Uint8Array {
+  const rate = 16_000
+  const pcm = Int16Array.from({ length: seconds * rate }, (_, n) => {
+    const t = n / rate
+    return Math.round(6000 * Math.sin(2 * Math.PI * (180 + 40 * Math.sin(2 * Math.PI * 0.5 * t)) * t) * Math.min(1, 4 * Math.sin((Math.PI * t) / seconds)))
+  })
+  return writeWav(pcm, rate)
 }

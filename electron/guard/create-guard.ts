@@ -5,13 +5,14 @@ import type { Rule, RuleInput } from '../../shared/rules/types.ts'
 import { createActionQueue, type FlushReport } from '../actions/index.ts'
 import type { ImageTextReader, QrReader } from '../images/index.ts'
 import type { EventListener, GuardEvent, NewEvent, RulePrecision, Store, Verdict } from '../store/index.ts'
-import type { ChatInbox, ChatPort } from '../wechat/chat-port.ts'
+import type { ChatInbox, ChatPort, IncomingMessage } from '../wechat/chat-port.ts'
 import { createBacklog } from '../health/backlog.ts'
 import { createModerationHealth, type ModerationHealth } from '../health/moderation-health.ts'
 import { storeFaultOf } from '../health/store-faults.ts'
 import type { GuardContext } from './guard-context.ts'
 import { syncGroup } from './group-lookup.ts'
 import { judgeMessage } from './judge-message.ts'
+import type { MediaStep, ProducedText } from './media-step.ts'
 import { screenJoin } from './known-offenders.ts'
 import { pardon, resolveReview, undoRemoval } from './overrides.ts'
 import { createRuleCache } from './rule-cache.ts'
@@ -28,6 +29,8 @@ export interface GuardOptions {
   images?: QrReader
   /** Reads the text in images (Baidu OCR) when the imageTextRecognition setting is on. */
   imageText?: ImageTextReader
+  /** Steps that turn media messages into text first (the voice transcriber); none means media is judged as it comes. */
+  media?: readonly MediaStep[]
   /** Where store faults are reported; the guard makes its own when none is given. */
   health?: ModerationHealth
   /** Retry work the store refused on timers (the app); tests drain by hand with `retryWaiting`. */
@@ -61,6 +64,8 @@ export interface Guard extends ChatInbox {
   recordEvent(event: Omit<NewEvent, 'at'> & { at?: number }): GuardEvent
   /** Deletes message history and settled actions older than retentionDays. */
   purgeHistory(): { messages: number; actions: number }
+  /** Judges text a media step produced for a message, through the same path as typed text. */
+  judgeProduced(message: IncomingMessage, produced: ProducedText): Promise<void>
 }
 
 export function createGuard(options: GuardOptions): Guard {
@@ -77,6 +82,7 @@ export function createGuard(options: GuardOptions): Guard {
     queue: createActionQueue({ store, chat, clock, health }),
     images: options.images ?? null,
     imageText: options.imageText ?? null,
+    media: options.media ?? [],
   }
   let purgeTimer: NodeJS.Timeout | null = null
 
@@ -135,5 +141,6 @@ export function createGuard(options: GuardOptions): Guard {
       return store.events.get(id)!
     },
     purgeHistory,
+    judgeProduced: (message, produced) => judgeMessage(context, message, produced),
   }
 }

@@ -3,6 +3,7 @@ import type { ActionQueue } from '../actions/index.ts'
 import type { ImageTextReader, QrReader } from '../images/index.ts'
 import type { Store } from '../store/index.ts'
 import type { ChatPort } from '../wechat/chat-port.ts'
+import type { MediaStep } from './media-step.ts'
 import type { RuleCache } from './rule-cache.ts'
 
 export interface GuardContext {
@@ -15,4 +16,6 @@ export interface GuardContext {
   images: QrReader | null
   /** Reads the text in images (Baidu OCR), used when the imageTextRecognition setting is on; null: never. */
   imageText: ImageTextReader | null
+  /** Steps that work out the text of media messages (voice) before they are judged. */
+  media: readonly MediaStep[]
 }

@@ -5,34 +5,46 @@ import type { IncomingMessage } from '../wechat/chat-port.ts'
 import type { GuardContext } from './guard-context.ts'
 import { lookUpGroup } from './group-lookup.ts'
 import { readMessageContent } from './message-content.ts'
+import type { ProducedText } from './media-step.ts'
 import { identifyMember, isImmune } from './member-identity.ts'
 import { recordDecision } from './record-decision.ts'
 
-export async function judgeMessage(context: GuardContext, message: IncomingMessage): Promise<void> {
-  const { store, chat, clock } = context
-  if (message.senderId === chat.selfId()) return
-  const group = await lookUpGroup(store, chat, message.groupId, clock())
-  if (!group?.monitored) return
-  const member = await identifyMember(store, chat, group.id, message.senderId, clock())
-  if (isImmune(store, group, member)) return
-  const content = await readMessageContent(context, message, group, member)
+/**
+ * `produced` is text a media step worked out for the message (a voice transcript); without it, a message whose
+ * kind a media step handles goes to that step, which comes back here with the text.
+ */
+export async function judgeMessage(context: GuardContext, message: IncomingMessage, produced?: ProducedText): Promise<void> {
+  const { store, clock } = context
+  const admitted = await admit(context, message)
+  if (!admitted) {
+    if (produced) store.transaction(() => produced.commit())
+    return
+  }
+  const { group, member } = admitted
+  const mediaStep = produced ? undefined : context.media.find((step) => step.kinds.includes(message.kind))
+  if (mediaStep) return mediaStep.take(message, member)
+  const content = produced
+    ? { text: produced.text, kinds: [message.kind], detail: produced.detail }
+    : await readMessageContent(context, message, group, member)
+  const text = content.text
 
   const now = clock()
   const ruleSet = context.rules.current(now)
   const scope = { groupId: group.id, groupTopic: group.topic, kinds: content.kinds }
   const queued = store.transaction(() => {
+    produced?.commit()
     const firstDelivery = store.messages.insert({
       id: message.id,
       groupId: group.id,
       senderId: member.id,
       senderKey: member.key,
       kind: message.kind,
-      text: content.text,
+      text,
       at: message.time,
     })
     if (!firstDelivery || !ruleSet) return false
     // One offence per message: the first matching rule in priority order, which may be an 'ignore' rule.
-    const rule = ruleSet.first(content.text, scope)
+    const rule = ruleSet.first(text, scope)
     if (!rule) return false
     const decision = decideOffence({
       rule,
@@ -41,9 +53,20 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
       settings: store.settings.all(),
       now,
     })
-    const hits = ruleSet.explain(content.text, scope).matched.find((matched) => matched.name === rule.name)?.hits ?? []
-    const offence = { group, member, rule, message: { id: message.id, text: content.text }, hit: true, detail: { hits, ...content.detail } }
+    const hits = ruleSet.explain(text, scope).matched.find((matched) => matched.name === rule.name)?.hits ?? []
+    const detail = { ...content.detail, hits }
+    const offence = { group, member, rule, message: { id: message.id, text }, hit: true, detail }
     return recordDecision(store, offence, decision, now) !== null
   })
   if (queued) context.queue.poke()
+}
+
+/** The group and sender when the guard moderates this message: not the bot's own, a monitored group, not immune. */
+async function admit(context: GuardContext, message: IncomingMessage) {
+  const { store, chat, clock } = context
+  if (message.senderId === chat.selfId()) return null
+  const group = await lookUpGroup(store, chat, message.groupId, clock())
+  if (!group?.monitored) return null
+  const member = await identifyMember(store, chat, group.id, message.senderId, clock())
+  return isImmune(store, group, member) ? null : { group, member }
 }

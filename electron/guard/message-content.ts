@@ -21,13 +21,13 @@ export interface MessageContent {
 export async function readMessageContent(context: GuardContext, message: IncomingMessage, group: GroupRecord, member: KnownMember): Promise<MessageContent> {
   const plain: MessageContent = { text: message.text, kinds: [message.kind], detail: {} }
   const { images, imageText, store } = context
-  if (message.kind !== 'image' || !message.image || (!images && !imageText)) return plain
+  if (message.kind !== 'image' || !message.media || (!images && !imageText)) return plain
   const recordFailure = (detail: Record<string, unknown>): void => {
     store.events.add({ kind: 'image_failed', at: context.clock(), groupId: group.id, memberKey: member.key, memberId: member.id, memberName: member.displayName, messageId: message.id, detail })
   }
   let bytes: Uint8Array
   try {
-    bytes = await message.image()
+    bytes = (await message.media()).bytes
   } catch (error) {
     recordFailure({ code: 'image-unreadable', reason: error instanceof Error ? error.message : String(error) })
     return plain

@@ -111,7 +111,9 @@ export function resolveReview(context: GuardContext, reviewEventId: number, choi
     if (choice === 'dismiss') return review.id
 
     const group = review.groupId === null ? null : store.groups.get(review.groupId)
-    const { memberId, memberKey, rule: ruleName } = review
+    const { memberId, memberKey } = review
+    // A review that did not come from a rule (an untranscribed voice message) names what the rep decided on.
+    const ruleName = review.rule ?? (typeof review.detail.manualRule === 'string' ? review.detail.manualRule : null)
     if (!group || !memberId || !memberKey || !ruleName) throw new OverrideError(`review ${reviewEventId} lacks its group, member or rule`)
     // The rule may have been edited since: use its current reply if it still exists.
     const rule = rules.find((candidate) => candidate.name === ruleName) ?? { name: ruleName, reply: null }

@@ -5,6 +5,7 @@ import { ApiError, type ApiEvent, type QunGuardApi } from '../../shared/api/cont
 import type { LoginState, PuppetName } from '../../shared/api/types.ts'
 import { backtestSteps } from '../../shared/rules/backtest.ts'
 import { compileRuleSet, RuleSetError, type CompiledRuleSet } from '../../shared/rules/index.ts'
+import { BaiduError } from '../baidu/index.ts'
 import type { Guard } from '../guard/index.ts'
 import { OverrideError } from '../guard/index.ts'
 import { SettingError, type GuardEvent, type Store } from '../store/index.ts'
@@ -28,6 +29,13 @@ export interface ApiDeps {
     switchTo(puppet: PuppetName, token?: string): Promise<boolean>
   }
   unread: { reset(): number }
+  speech: {
+    /** Resolves when the keys work; throws a coded error (BaiduError) otherwise. */
+    checkKeys(): Promise<void>
+    audio(messageId: string): Buffer | null
+    /** Keys or the service address changed: voice waiting for keys tries again. */
+    keysChanged(): void
+  }
 }
 
 function eventOrThrow(store: Store, eventId: number): GuardEvent {
@@ -208,13 +216,29 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     updateSettings: (changes) =>
       refusing(async () => {
         store.settings.update(changes)
+        if (changes.speechBaseUrl !== undefined) deps.speech.keysChanged()
         const view = settings()
         deps.emit({ type: 'settings', settings: view })
         return view
       }),
     setSecret: async ({ name, value }) => {
       secrets.set(name, value)
+      if (name !== 'puppetToken') deps.speech.keysChanged()
       return settings()
+    },
+    getVoiceAudio: async ({ messageId }) => {
+      const wav = deps.speech.audio(messageId)
+      if (!wav) throw new ApiError('not_found', `no audio is kept for message ${messageId}`)
+      return { wavBase64: wav.toString('base64') }
+    },
+    testSpeechKeys: async () => {
+      try {
+        await deps.speech.checkKeys()
+        return { ok: true }
+      } catch (error) {
+        if (!(error instanceof BaiduError)) throw error
+        return { ok: false, reason: error.code, errNo: error.errNo }
+      }
     },
   }
 }

@@ -7,9 +7,9 @@ import type { LoginState } from '../../shared/api/types.ts'
 import type { Settings } from '../../shared/policy/settings.ts'
 import { STARTER_RULES } from '../../shared/rules/starter-rules.ts'
 import { createGuard } from '../guard/index.ts'
-import { BAIDU_BASE_URL, createBaiduClient } from '../baidu/index.ts'
 import { createImageTextReader, createQrReader } from '../images/index.ts'
 import { createDispatch, type Dispatch } from '../server/dispatch.ts'
+import { createSpeech } from '../speech/index.ts'
 import { createModerationHealth } from '../health/moderation-health.ts'
 import { checkIntegrity, setAside } from '../health/integrity.ts'
 import { lockDataFolder, type FolderLock } from '../instance/folder-lock.ts'
@@ -56,7 +56,7 @@ export interface RunningService {
 }
 
 /** Feed kinds the rep has not seen yet count toward the unread badge. */
-const NEWS = new Set(['warning', 'removal', 'removal_failed', 'alert', 'known_offender_joined', 'action_failed'])
+const NEWS = new Set(['warning', 'removal', 'removal_failed', 'alert', 'known_offender_joined', 'action_failed', 'voice_untranscribed'])
 
 /** The rules of a damaged file, when they can still be read: the rep keeps moderating with their own rules. */
 function salvageRules(path: string) {
@@ -145,18 +145,18 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
     options.puppet ?? store.settings.get('puppet'),
   )
   // Created after the slot it acts through; the slot only calls the inbox once a bot runs, below.
-  const images = createQrReader()
-  // Baidu OCR on the speech keys; the guard only calls it while the imageTextRecognition setting is on.
-  const baidu = createBaiduClient({
-    baseUrl: () => BAIDU_BASE_URL,
-    credentials: () => {
-      const apiKey = secrets.get('speechApiKey')
-      const secretKey = secrets.get('speechSecretKey')
-      return apiKey && secretKey ? { apiKey, secretKey } : null
-    },
+  // The transcriber judges through the guard it is a media step of: bound late.
+  const speech = createSpeech({
+    store,
+    dataDir: options.dataDir,
+    keys: () => ({ apiKey: secrets.get('speechApiKey'), secretKey: secrets.get('speechSecretKey') }),
     clock,
+    judge: (message, produced) => guard.judgeProduced(message, produced),
   })
-  const guard = createGuard({ store, chat: slot.chat, clock, health, timers: options.timers, images, imageText: createImageTextReader(baidu) })
+  // Baidu OCR shares the speech keys and client; the guard only calls it while the imageTextRecognition setting is on.
+  const images = createQrReader()
+  const imageText = createImageTextReader(speech.client)
+  const guard = createGuard({ store, chat: slot.chat, clock, health, timers: options.timers, images, imageText, media: [speech.transcriber] })
   if (damagedFile) {
     health.damagedAtStart(damagedFile)
     const salvaged = salvageRules(damagedFile)
@@ -188,9 +188,17 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
         return 0
       },
     },
+    speech: {
+      checkKeys: () => speech.checkKeys(),
+      audio: (messageId) => speech.transcriber.audio(messageId),
+      keysChanged: () => speech.transcriber.keysChanged(),
+    },
   })
 
-  if (options.timers ?? true) guard.start()
+  if (options.timers ?? true) {
+    guard.start()
+    speech.transcriber.start()
+  }
   const releasePuppetFaults = catchPuppetFaults((error) => void slot.puppetFault(error))
   await slot.use(options.puppet ?? store.settings.get('puppet'))
 
@@ -208,6 +216,7 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
     },
     loginState: () => slot.state(),
     async close() {
+      await speech.transcriber.stop()
       await guard.stop()
       await slot.stop()
       await images.close()

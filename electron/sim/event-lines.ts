@@ -15,6 +15,7 @@ const PRINTED_KINDS = new Set<GuardEvent['kind']>([
   'undo',
   'action_failed',
   'image_failed',
+  'voice_untranscribed',
 ])
 
 /**
@@ -64,13 +65,18 @@ export class EventLinePrinter {
     switch (event.kind) {
       case 'warning': {
         const text = event.status === 'done' ? this.sentWarning(event) : undefined
-        return { rule: event.rule, strike, limit: sanction?.kind === 'warn' ? sanction.limit : undefined, text }
+        const fromVoice = event.detail.voice ? { voice: true, transcript: event.text } : {}
+        return { rule: event.rule, strike, limit: sanction?.kind === 'warn' ? sanction.limit : undefined, text, ...fromVoice }
       }
       case 'removal':
         return { rule: event.rule, strike, ...(event.detail.knownOffender ? { knownOffender: true } : {}) }
       case 'removal_failed':
       case 'action_failed':
         return { rule: event.rule ?? undefined, reason: event.detail.reason }
+      case 'voice_untranscribed': {
+        const voice = event.detail.voice as { reason?: string; errNo?: number | null; transcribed?: boolean } | undefined
+        return voice?.transcribed ? { transcribed: true } : { reason: voice?.reason, errNo: voice?.errNo ?? undefined }
+      }
       case 'alert':
         return { rule: event.rule, ...(event.detail.divertedToRep && sanction ? { proposed: sanction.kind } : {}) }
       case 'image_failed':

@@ -10,6 +10,7 @@ import type { RuleInput } from '../../shared/rules/types.ts'
 import { createGuard, OverrideError, type FlushReport, type Guard } from '../guard/index.ts'
 import { createQrReader, type ImageTextReader, type QrReader } from '../images/index.ts'
 import { memberKey } from '../guard/index.ts'
+import { createSpeech, type Speech } from '../speech/index.ts'
 import { openStore, SettingError, type Store } from '../store/index.ts'
 import type { BotHost } from '../wechat/bot-host.ts'
 import type { HostError } from '../wechat/host-errors.ts'
@@ -32,6 +33,8 @@ export interface ScenarioRun {
   imageText?: ImageTextReader
   /** Things worth telling the author that are not errors ("nothing to pardon"), by scenario line. */
   onNote?: (line: number, note: string) => void
+  /** A Baidu-protocol speech service for voice lines; without it voice shows as "not transcribed: no speech keys". */
+  speech?: { baseUrl: string; apiKey: string; secretKey: string }
 }
 
 export interface ScenarioOutcome {
@@ -48,6 +51,8 @@ interface Simulation {
   store: Store
   guard: Guard
   host: BotHost
+  speech: Speech
+  scenarioDir: string
 }
 
 /** Throws ScenarioError for a line WeChat or the guard cannot carry out; the guard's rule errors pass through. */
@@ -59,7 +64,7 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioOutcome> {
     simulation = await startSimulation(store, dataDir, run)
     for (const step of run.steps) {
       try {
-        await perform(simulation, step, run.onNote ?? (() => {}), run.scenarioFile)
+        await perform(simulation, step, run.onNote ?? (() => {}))
         await settle(simulation)
       } catch (error) {
         if (error instanceof SimulationError || error instanceof OverrideError || error instanceof SettingError) {
@@ -77,6 +82,7 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioOutcome> {
     }
   } finally {
     if (simulation) {
+      await simulation.speech.transcriber.stop()
       await simulation.guard.stop()
       await simulation.host.stop()
       await simulation.images.close()
@@ -91,16 +97,28 @@ async function startSimulation(store: Store, dataDir: string, run: ScenarioRun):
   const world = new SimulatedWorld(clock.now)
   const host = await createSimulatedBot(world, { dataDir, now: clock.now })
   const images = createQrReader()
-  const guard = createGuard({ store, chat: host.chat, clock: clock.now, images, ...(run.imageText ? { imageText: run.imageText } : {}) })
-  store.settings.update(run.settings ?? {})
+  const speechService = run.speech
+  let guard: Guard | null = null
+  const speech = createSpeech({
+    store,
+    dataDir,
+    keys: () => ({ apiKey: speechService?.apiKey ?? null, secretKey: speechService?.secretKey ?? null }),
+    clock: clock.now,
+    judge: (message, produced) => guard!.judgeProduced(message, produced),
+    // On a virtual clock a real back-off sleep only slows the rehearsal; retries later in time still follow the clock.
+    calls: { sleep: async () => {} },
+  })
+  const imageText = run.imageText ? { imageText: run.imageText } : {}
+  guard = createGuard({ store, chat: host.chat, clock: clock.now, images, ...imageText, media: [speech.transcriber] })
+  store.settings.update({ ...run.settings, ...(speechService ? { speechBaseUrl: speechService.baseUrl } : {}) })
   guard.updateRules(run.rules)
   guard.subscribe(new EventLinePrinter(world, clock.now, run.onEvent).onChange)
   host.attach(guard)
   await startAndLogIn(host, world)
-  return { images, world, clock, store, guard, host }
+  return { images, world, clock, store, guard, host, speech, scenarioDir: path.dirname(run.scenarioFile) }
 }
 
-async function perform(simulation: Simulation, step: ScenarioStep, onNote: (line: number, note: string) => void, scenarioFile: string): Promise<void> {
+async function perform(simulation: Simulation, step: ScenarioStep, onNote: (line: number, note: string) => void): Promise<void> {
   const note = (text: string) => onNote(step.line, text)
   const { world, clock, store, guard } = simulation
   switch (step.op) {
@@ -112,14 +130,12 @@ async function perform(simulation: Simulation, step: ScenarioStep, onNote: (line
     case 'say':
       world.say(step.room, step.from, step.text, step.kind)
       return
-    case 'image': {
-      const file = path.resolve(path.dirname(scenarioFile), step.file)
-      const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-        throw new SimulationError(`cannot read the image "${step.file}" (${file}): ${error.code ?? error.message}`)
-      })
-      world.postImage(step.room, step.from, bytes)
+    case 'image':
+      world.postImage(step.room, step.from, await readScenarioFile(simulation, 'image', step.file))
       return
-    }
+    case 'voice':
+      world.sayVoice(step.room, step.from, await readScenarioFile(simulation, 'audio file', step.audio))
+      return
     case 'join':
       world.join(step.room, step.who, step.inviter)
       return
@@ -151,6 +167,15 @@ async function perform(simulation: Simulation, step: ScenarioStep, onNote: (line
   }
 }
 
+/** A file a scenario line names, relative to the scenario file. */
+async function readScenarioFile({ scenarioDir }: Simulation, what: string, file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path.resolve(scenarioDir, file))
+  } catch (error) {
+    throw new SimulationError(`cannot read the ${what} "${file}": ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
+}
+
 /** The rep's allow-list holds members by identity, so the member is looked up in a group they are in. */
 async function allow({ world, store, host, clock }: Simulation, who: string): Promise<void> {
   const groupName = world.roomsOf(who)[0]
@@ -161,12 +186,18 @@ async function allow({ world, store, host, clock }: Simulation, who: string): Pr
 }
 
 /** Lets the bot catch up and runs every action due now, until nothing more happens; returns the last flush report. */
-async function settle({ world, guard }: Simulation): Promise<FlushReport> {
+async function settle({ world, guard, speech }: Simulation): Promise<FlushReport> {
   for (;;) {
     await world.echoes.settled()
+    const voice = await speech.transcriber.flush()
     const report = await guard.flush()
     await world.echoes.settled()
-    if (report.ran === 0 && report.expired === 0) return report
+    if (report.ran === 0 && report.expired === 0 && voice.ran === 0) {
+      // Voice retries fall due like actions: the clock stops at whichever comes first.
+      const voiceDueAt = speech.transcriber.nextDueAt()
+      const nextDueAt = [report.nextDueAt, voiceDueAt].filter((at): at is number => at !== null)
+      return { ...report, nextDueAt: nextDueAt.length ? Math.min(...nextDueAt) : null }
+    }
   }
 }
 

@@ -28,6 +28,8 @@ const STEP_SCHEMA = z.discriminatedUnion('op', [
   }),
   /** A member posts a photo: FILE (PNG or JPEG) is read relative to the scenario file, through the real decoder. */
   z.strictObject({ op: z.literal('image'), room: name, from: person, file: name }),
+  /** A voice message: `audio` is a SILK, MP3 or WAV file (format from its bytes), relative to the scenario file. */
+  z.strictObject({ op: z.literal('voice'), room: name, from: person, audio: name }),
   z.strictObject({ op: z.literal('join'), room: name, who: z.array(person).min(1), inviter: name.optional() }),
   z.strictObject({ op: z.literal('wait'), minutes: z.number().positive() }),
   z.strictObject({ op: z.literal('allow'), who: person }),

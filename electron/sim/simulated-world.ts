@@ -1,6 +1,7 @@
 // A small WeChat that follows WeChat's rules, built on the mock puppet's Mocker: the bot is in every group, only the
 // owner or an admin can remove members, removal really removes, re-adding works only where WeChat allows a direct add,
 // and everything the bot says is recorded with its mentions. People and groups are known by the scenario's names.
+import { FileBox } from 'file-box'
 import { types, type payloads } from 'wechaty'
 import { mock } from 'wechaty-puppet-mock'
 import type { MessageKind } from '../../shared/rules/types.ts'
@@ -39,7 +40,7 @@ export interface RoomSpec {
 }
 
 /** A message as posted into the world: to a group (with mentions) or to one person. */
-type Posting = { talkerId: string; text: string; type: types.Message } & (
+type Posting = { talkerId: string; text: string; type: types.Message; file?: { bytes: Uint8Array; name: string } } & (
   | { roomId: string; mentionIdList: string[] }
   | { listenerId: string }
 )
@@ -66,7 +67,6 @@ export class SimulatedWorld implements SimulatedWeChat {
   private readonly contactIds = new Map<string, string>()
   private readonly roomIds = new Map<string, string>()
   private readonly names = new Map<string, string>()
-  private readonly images = new Map<string, Uint8Array>()
   private messageCount = 0
 
   constructor(private readonly clock: () => number) {
@@ -164,23 +164,36 @@ export class SimulatedWorld implements SimulatedWeChat {
   // ---- what members do ----
 
   /** A member speaks in a group; returns the message id. */
-  say(roomName: string, fromName: string, text: string, kind: MessageKind = 'text', image?: Uint8Array): string {
+  say(roomName: string, fromName: string, text: string, kind: MessageKind = 'text'): string {
     const roomId = this.roomId(roomName)
+    const talkerId = this.memberOf(roomName, roomId, fromName)
+    return this.postMessage({ talkerId, roomId, text, type: MESSAGE_TYPES[kind], mentionIdList: [] })
+  }
+
+  /** The id of a member (not the bot) who may speak in the group. */
+  private memberOf(roomName: string, roomId: string, fromName: string): string {
     const talkerId = this.contactId(fromName)
     if (talkerId === this.selfId) throw new SimulationError('the bot speaks through the guard, not the scenario')
     if (!this.roomPayload(roomId).memberIdList.includes(talkerId)) {
       throw new SimulationError(`"${fromName}" is not a member of "${roomName}"`)
     }
-    return this.postMessage({ talkerId, roomId, text, type: MESSAGE_TYPES[kind], mentionIdList: [] }, image)
+    return talkerId
   }
 
   /** A member posts a photo (PNG or JPEG bytes); returns the message id. */
   postImage(roomName: string, fromName: string, bytes: Uint8Array): string {
-    return this.say(roomName, fromName, '', 'image', bytes)
+    return this.postFile(roomName, fromName, types.Message.Image, { bytes, name: 'image.jpg' })
   }
 
-  imageOf(messageId: string): Uint8Array | undefined {
-    return this.images.get(messageId)
+  /** A member sends a voice message with this audio; the file name is what wechat4u calls every voice file. */
+  sayVoice(roomName: string, fromName: string, audio: Uint8Array): string {
+    return this.postFile(roomName, fromName, types.Message.Audio, { bytes: audio, name: 'voice.sil' })
+  }
+
+  private postFile(roomName: string, fromName: string, type: types.Message, file: { bytes: Uint8Array; name: string }): string {
+    const roomId = this.roomId(roomName)
+    const talkerId = this.memberOf(roomName, roomId, fromName)
+    return this.postMessage({ talkerId, roomId, text: '', type, mentionIdList: [], file })
   }
 
   /** Members join a group, invited by a member (by default the owner). */
@@ -272,10 +285,11 @@ export class SimulatedWorld implements SimulatedWeChat {
     return room
   }
 
-  private postMessage(message: Posting, image?: Uint8Array): string {
+  private postMessage({ file, ...message }: Posting): string {
     const id = `sim-msg-${++this.messageCount}`
-    if (image) this.images.set(id, image)
     this.mocker.MessageMock.create({ ...message, id, timestamp: this.clock() })
+    // The mock puppet serves a message's file from this cache (as JSON, hence base64).
+    if (file) this.mocker.cacheFileBoxPayload.set(id, FileBox.fromBase64(Buffer.from(file.bytes).toString('base64'), file.name).toJSON())
     this.echoes.expect({ event: 'message', messageId: id })
     this.puppet.emit('message', { messageId: id })
     return id

@@ -139,6 +139,37 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX messages_by_group ON messages (group_id, at);
     `,
   },
+  {
+    version: 2,
+    name: 'voice transcription jobs',
+    sql: `
+      -- One row per voice message waiting for (or done with) transcription; the audio stays here until it is
+      -- decoded to a WAV file the rep can listen to.
+      CREATE TABLE speech_jobs (
+        message_id TEXT PRIMARY KEY,
+        group_id TEXT NOT NULL,
+        sender_id TEXT NOT NULL,
+        member_key TEXT NOT NULL,
+        member_name TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('fetching', 'queued', 'waiting_keys', 'done', 'failed')),
+        audio BLOB,
+        format TEXT,
+        wav_path TEXT,
+        duration_ms INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        not_before INTEGER NOT NULL,
+        failure TEXT,
+        err_no INTEGER,
+        transcript TEXT,
+        event_id INTEGER REFERENCES events (id),
+        created_at INTEGER NOT NULL,
+        finished_at INTEGER
+      ) STRICT;
+      CREATE INDEX speech_jobs_due ON speech_jobs (status, not_before);
+      CREATE INDEX speech_jobs_by_time ON speech_jobs (at);
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version

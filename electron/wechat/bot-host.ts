@@ -3,11 +3,11 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { WechatyBuilder, type Contact, type Message, type Room, type Wechaty } from 'wechaty'
-import type { ChatGroup, ChatInbox, ChatPort } from './chat-port.ts'
+import type { ChatGroup, ChatInbox, ChatPort, MessageMedia } from './chat-port.ts'
 import { chatGroupOf } from './chat-group.ts'
 import { HostErrorLog, type HostError, type HostErrorListener } from './host-errors.ts'
 import { LoginStateStore, type LoginState, type LoginStateListener } from './login-state.ts'
-import { imageBytesOf, messageTextOf } from './message-content.ts'
+import { messageTextOf } from './message-content.ts'
 import { messageKindOf } from './message-kind.ts'
 import { loadPuppet, redactSecrets, type PuppetInstance, type PuppetSetting } from './puppet-choice.ts'
 import { WechatyChatPort } from './wechaty-chat-port.ts'
@@ -200,7 +200,6 @@ export class BotHost {
     const kind = messageKindOf(message.type())
     // Only group messages from others are moderated; the bot's own replies come back as messages too.
     if (!room || message.self() || !kind) return
-    const image = imageBytesOf(message, kind)
     // A card's text is read in the delivery's turn, so messages still reach the guard in the order they came.
     await this.deliver(async (inbox) =>
       inbox.onMessage({
@@ -210,7 +209,8 @@ export class BotHost {
         kind,
         text: await messageTextOf(message, kind),
         time: message.date().getTime(),
-        ...(image ? { image } : {}),
+        // Downloaded only if the guard asks (voice, images); the puppet's file name is passed on but never trusted.
+        ...(kind === 'text' ? {} : { media: () => readMedia(message) }),
       }),
     )
   }
@@ -248,4 +248,9 @@ export class BotHost {
     this.deliveries = delivery
     return delivery
   }
+}
+
+async function readMedia(message: Message): Promise<MessageMedia> {
+  const box = await message.toFileBox()
+  return { bytes: await box.toBuffer(), name: box.name }
 }

@@ -57,8 +57,14 @@ export interface IncomingMessage {
   /** The text, or a transcript/description for non-text kinds (later issues fill those in). */
   text: string
   time: number
-  /** An image's bytes, fetched only when the guard asks (it reads the QR codes in it). */
-  image?: () => Promise<Uint8Array>
+  /** Reads the file a non-text message carries (voice, image...), downloaded on demand by the puppet. */
+  media?: () => Promise<MessageMedia>
+}
+
+/** A message's file as the puppet hands it over; its name is the puppet's and says nothing reliable. */
+export interface MessageMedia {
+  bytes: Uint8Array
+  name: string
 }
 
 export interface MemberJoin {

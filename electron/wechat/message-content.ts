@@ -35,9 +35,3 @@ export async function messageTextOf(message: Message, kind: MessageKind): Promis
     .filter((part) => part !== '' && !seen.has(part) && seen.add(part))
     .join('\n')
 }
-
-/** An image's bytes, fetched when asked: most messages never need theirs. */
-export function imageBytesOf(message: Message, kind: MessageKind): (() => Promise<Uint8Array>) | undefined {
-  if (kind !== 'image') return undefined
-  return async () => (await message.toFileBox()).toBuffer()
-}

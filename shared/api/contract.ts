@@ -17,6 +17,7 @@ import type {
   RuleView,
   SaveRulesResult,
   SettingsView,
+  SpeechKeyCheck,
   Stats,
   AllowListEntry,
   UndoResult,
@@ -54,6 +55,10 @@ export const API_INPUTS = {
   listHistory: z.object({ limit: z.number().int().min(1).max(200_000).optional() }).strict(),
   markFeedRead: none,
   backtest: z.object({ rules: z.array(z.unknown()).max(20_000), limit: z.number().int().min(1).max(200_000).optional() }).strict(),
+  /** The decoded audio of a voice message (WAV), while it is kept. */
+  getVoiceAudio: z.object({ messageId: z.string().min(1).max(500) }).strict(),
+  /** Asks the speech service for a token with the saved keys: the "test the keys" button. */
+  testSpeechKeys: none,
 
   // Commands
   choosePuppet: z.object({ puppet: z.enum(PUPPET_NAMES), token: z.string().max(2000).optional() }).strict(),
@@ -90,6 +95,8 @@ export interface ApiOutputs {
   listHistory: HistoryMessage[]
   markFeedRead: { unread: number }
   backtest: BacktestResult
+  getVoiceAudio: { wavBase64: string }
+  testSpeechKeys: SpeechKeyCheck
   choosePuppet: LoginState
   login: LoginState
   logout: LoginState

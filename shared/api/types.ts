@@ -58,6 +58,8 @@ export const FEED_EVENT_KINDS = [
   'login',
   'logout',
   'image_failed',
+  /** A voice message that has no transcript (yet): detail.voice says why; the rep can listen and decide. */
+  'voice_untranscribed',
 ] as const
 export type FeedEventKind = (typeof FEED_EVENT_KINDS)[number]
 
@@ -136,6 +138,58 @@ export type UndoResult =
   /** Queued: WeChat has not been asked yet (logged out, or the rate limit); the feed shows the outcome when it comes. */
   | { outcome: 'pending'; event: FeedEvent }
   | { outcome: 'needs_rep'; event: FeedEvent; instructions: string }
+
+/** How a call to a Baidu AI service (speech, OCR) can end; electron/baidu reports these codes. */
+export const SERVICE_FAILURE_CODES = [
+  /** No API key or secret key saved. */
+  'no-keys',
+  /** Baidu refused the keys (or the token they gave): the rep must fix them in Settings. */
+  'bad-keys',
+  /** Busy, rate-limited or out of quota: try again later. */
+  'busy',
+  /** The service got our request but could not use its content (audio or image). */
+  'unusable-input',
+  /** The service says our request is malformed: a bug on our side. */
+  'bad-request',
+  /** No answer: connection refused or dropped, timeout, or an answer that is not Baidu's JSON. */
+  'unreachable',
+  /** Too many failures in a row: calls are paused for a while so a dead service is not hammered. */
+  'circuit-open',
+] as const
+export type ServiceFailureCode = (typeof SERVICE_FAILURE_CODES)[number]
+
+/** Why a voice message's audio could not be turned into speech-service input. */
+export const AUDIO_FAILURE_CODES = [
+  /** The bytes are none of the formats WeChat voice comes in (SILK, MP3, WAV, AMR). */
+  'unsupported-audio',
+  /** AMR (old WeChat clients): no maintained WebAssembly decoder fits, so it is refused. */
+  'amr-unsupported',
+  /** The format was recognised but the file is damaged or truncated. */
+  'undecodable-audio',
+  /** Longer than any voice message can be: refused rather than decoded for minutes. */
+  'audio-too-long',
+  /** The puppet could not hand over the file (expired link, restart while it downloaded). */
+  'audio-unavailable',
+] as const
+export type AudioFailureCode = (typeof AUDIO_FAILURE_CODES)[number]
+
+/** Why a voice message has no transcript, or why "test the keys" failed; the window says each in the rep's language. */
+export const VOICE_FAILURE_REASONS = [...SERVICE_FAILURE_CODES, ...AUDIO_FAILURE_CODES] as const
+export type VoiceFailureReason = (typeof VOICE_FAILURE_REASONS)[number]
+
+/** What "test the keys" found: a token was issued, or the coded reason (Baidu's own number where it gave one). */
+export type SpeechKeyCheck = { ok: true } | { ok: false; reason: VoiceFailureReason; errNo: number | null }
+
+/** `detail.voice` of an event about a voice message (a warning on its transcript, or 'voice_untranscribed'). */
+export interface VoiceEventDetail {
+  messageId: string
+  durationMs: number | null
+  hasAudio: boolean
+  reason?: VoiceFailureReason
+  errNo?: number | null
+  retrying?: boolean
+  transcribed?: boolean
+}
 
 /** Why moderation is paused: the data file is locked by another program, the disk is full, the folder is read-only,
  * the file is damaged, or another input/output error. */

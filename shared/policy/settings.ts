@@ -3,6 +3,9 @@ import { z } from 'zod'
 import { PUPPET_NAMES } from '../api/types.ts'
 import { safeText } from '../text/unsafe-characters.ts'
 
+export const SPEECH_LANGUAGES = ['mandarin', 'english', 'cantonese', 'sichuanese'] as const
+export type SpeechLanguage = (typeof SPEECH_LANGUAGES)[number]
+
 export const KNOWN_OFFENDER_ACTIONS = ['alert', 'remove'] as const
 export type KnownOffenderAction = (typeof KNOWN_OFFENDER_ACTIONS)[number]
 
@@ -41,6 +44,14 @@ export const SETTINGS_SCHEMA = z.object({
   puppet: z.enum(PUPPET_NAMES),
   /** Read the text in images with Baidu's OCR (the speech keys); off by default, since it sends photos to Baidu. */
   imageTextRecognition: z.boolean(),
+  /** What language voice messages are recognised in (Baidu's dev_pid). */
+  speechLanguage: z.enum(SPEECH_LANGUAGES),
+  /** A Baidu-protocol speech service (a proxy, a test fake); empty for Baidu's own. Used for the token and recognition. */
+  speechBaseUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((value) => value === '' || /^https?:\/\/[^\s/?#]+[^\s?#]*$/u.test(value), 'must be an http:// or https:// address'),
 })
 
 export type Settings = z.infer<typeof SETTINGS_SCHEMA>
@@ -63,6 +74,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   desktopNotifications: true,
   puppet: 'wechaty-puppet-wechat4u',
   imageTextRecognition: false,
+  speechLanguage: 'mandarin',
+  speechBaseUrl: '',
 })
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[]

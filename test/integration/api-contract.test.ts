@@ -5,6 +5,7 @@ import { startEnv, TRANSPORTS, uncalled, type ApiEnv } from './api-harness.ts'
 import { configTests } from './api-suite-config.ts'
 import { loginTests } from './api-suite-login.ts'
 import { moderationTests } from './api-suite-moderation.ts'
+import { voiceTests } from './api-suite-voice.ts'
 import { healthTests } from './api-suite-health.ts'
 
 describe.each(TRANSPORTS)('the API through $name', (transport) => {
@@ -23,6 +24,7 @@ describe.each(TRANSPORTS)('the API through $name', (transport) => {
   loginTests(env)
   configTests(env)
   moderationTests(env)
+  voiceTests(env)
   healthTests(env)
 
   it('has exercised every method of the contract', () => {

@@ -102,6 +102,19 @@ describe('the token', () => {
     expect(fake.log.length).toBe(requests + 1) // the new keys were tried (and the fake refused their secret)
   })
 
+  it('tries refused keys again when the service address changes', async () => {
+    let base = `${fake.url}/`
+    const baidu = client({ baseUrl: () => base })
+    keys = { apiKey: fake.apiKey, secretKey: 'wrong' }
+    expect((await failure(baidu.call(ECHO))).code).toBe('bad-keys')
+    expect((await failure(baidu.call(ECHO))).code).toBe('bad-keys')
+    const other = await new FakeBaidu().start()
+    base = other.url
+    expect((await failure(baidu.call(ECHO))).code).toBe('bad-keys')
+    expect(other.count('/oauth/2.0/token')).toBe(1)
+    await other.stop()
+  })
+
   it('gives bad-keys for an unknown key or a wrong secret, and no-keys without asking when none are saved', async () => {
     keys = { apiKey: 'nobody', secretKey: fake.secretKey }
     expect((await failure(client().call(ECHO))).code).toBe('bad-keys')

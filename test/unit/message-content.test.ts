@@ -2,7 +2,7 @@
 // each once; the text alone when the puppet cannot open the card.
 import type { Message } from 'wechaty'
 import { describe, expect, it } from 'vitest'
-import { imageBytesOf, messageTextOf } from '../../electron/wechat/message-content.ts'
+import { messageTextOf } from '../../electron/wechat/message-content.ts'
 
 function message(text: string, card: Partial<Record<'toUrlLink' | 'toContact' | 'toMiniProgram' | 'toFileBox', () => Promise<unknown>>>): Message {
   return { text: () => text, ...card } as unknown as Message
@@ -27,11 +27,5 @@ describe('a card message as the rules read it', () => {
     expect(await messageTextOf(same, 'link')).toBe('https://a.cn')
     const refused = message('[名片]', { toContact: async () => Promise.reject(new Error('not supported')) })
     expect(await messageTextOf(refused, 'card')).toBe('[名片]')
-  })
-
-  it('an image offers its bytes on demand; other kinds do not', async () => {
-    const image = message('', { toFileBox: async () => ({ toBuffer: async () => Buffer.from([1, 2, 3]) }) })
-    expect([...(await imageBytesOf(image, 'image')!())]).toEqual([1, 2, 3])
-    expect(imageBytesOf(image, 'text')).toBeUndefined()
   })
 })

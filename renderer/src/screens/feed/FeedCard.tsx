@@ -7,6 +7,7 @@ import { useT } from '../../i18n/index.tsx'
 import { EventDetail } from './EventDetail.tsx'
 import { KIND_COLOR, shownStatus, STATUS_COLOR } from './feed-kinds.ts'
 import { useMessageHits } from './useMessageHits.ts'
+import { VoicePanel } from './VoicePanel.tsx'
 
 /** One event as the rep reads it; `actions` are what can be done about it where the card is shown. */
 export function FeedCard({ event, actions }: { event: FeedEvent; actions: ReactNode }) {
@@ -38,6 +39,7 @@ export function FeedCard({ event, actions }: { event: FeedEvent; actions: ReactN
           <HighlightedText text={event.text} hits={hits} />
         </div>
       )}
+      <VoicePanel event={event} />
       <EventDetail event={event} />
       {actions}
     </Card>

@@ -13,6 +13,7 @@ export const KIND_COLOR: Record<FeedEventKind, string> = {
   login: 'default',
   logout: 'default',
   image_failed: 'gold',
+  voice_untranscribed: 'gold',
 }
 
 export const STATUS_COLOR: Record<EventStatus, string> = {

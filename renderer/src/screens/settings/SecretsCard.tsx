@@ -7,6 +7,7 @@ import { SecretHint } from '../../components/SecretHint.tsx'
 import { useCommand } from '../../components/useCommand.ts'
 import { useT, type MessageKey } from '../../i18n/index.tsx'
 import { useAppData } from '../../state/AppData.tsx'
+import { SpeechServiceFields } from './SpeechServiceFields.tsx'
 
 type SecretName = ApiInput<'setSecret'>['name']
 
@@ -25,6 +26,7 @@ export function SecretsCard() {
       <Flex vertical gap={16}>
         <Typography.Text type="secondary">{t('settings.speechHelp')}</Typography.Text>
         {secrets && SPEECH_SECRETS.map((secret) => <SecretField key={secret.name} name={secret.name} label={t(secret.label)} state={secrets[secret.name]} />)}
+        <SpeechServiceFields />
       </Flex>
     </Card>
   )
