@@ -6,6 +6,7 @@ import type { GuardContext } from './guard-context.ts'
 import { lookUpGroup } from './group-lookup.ts'
 import { identifyMember, isImmune } from './member-identity.ts'
 import { recordDecision } from './record-decision.ts'
+import { planRemoval } from './removal-plan.ts'
 
 export async function judgeMessage(context: GuardContext, message: IncomingMessage): Promise<void> {
   const { store, chat, clock } = context
@@ -32,6 +33,12 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
     // One offence per message: the first matching rule in priority order, which may be an 'ignore' rule.
     const rule = ruleSet.first(message.text, scope)
     if (!rule) return false
+    // One removal per offender per group: while one is under way, offences go on its card and queue nothing.
+    const openRemoval = rule.action === 'ignore' ? null : store.events.openRemovalOf(group.id, member.key)
+    if (openRemoval) {
+      store.events.appendLaterOffence(openRemoval.id, { rule: rule.name, messageId: message.id, text: message.text, at: now })
+      return false
+    }
     const decision = decideOffence({
       rule,
       strikes: store.strikes.forMember(group.id, member.key),
@@ -40,7 +47,8 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
       now,
     })
     const hits = ruleSet.explain(message.text, scope).matched.find((matched) => matched.name === rule.name)?.hits ?? []
-    const offence = { group, member, rule, message: { id: message.id, text: message.text }, hit: true, detail: { hits } }
+    const removal = planRemoval(store, group, chat)
+    const offence = { group, member, rule, message: { id: message.id, text: message.text }, hit: true, detail: { hits }, removal }
     return recordDecision(store, offence, decision, now) !== null
   })
   if (queued) context.queue.poke()

@@ -34,8 +34,8 @@ export async function identifyMember(
   return { id: memberId, key: memberKey(groupId, { stableId: null, name: memberId }), displayName: memberId }
 }
 
-/** Owners, admins and allow-listed members are never acted on. */
+/** Owners, admins (as the puppet reports them or the rep names them) and allow-listed members are never acted on. */
 export function isImmune(store: Store, group: GroupRecord, member: { id: string; key: string }): boolean {
-  if (member.id === group.ownerId || group.adminIds.includes(member.id)) return true
+  if (member.id === group.ownerId || group.adminIds.includes(member.id) || group.staffKeys.includes(member.key)) return true
   return store.allowList.covers(member.key, group.id)
 }

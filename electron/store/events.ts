@@ -79,8 +79,15 @@ export interface EventsTable {
   openReviews(): GuardEvent[]
   /** The event that recorded a strike. */
   forStrike(strikeId: number): GuardEvent | null
-  /** The member's latest removal that really happened and was not undone, from any group. */
+  /** The member's latest removal that really happened and was not undone, from any group: the bot's, or the rep's
+   * done removal task. */
   lastRemovalOf(member: { memberKey: string; memberId: string }): GuardEvent | null
+  /** The member's removal in the group that is under way: queued or running, or a task open for the rep. */
+  openRemovalOf(groupId: string, memberKey: string): GuardEvent | null
+  /** Records an offence on an open removal's card (detail.laterOffences). */
+  appendLaterOffence(id: number, offence: { rule: string; messageId: string | null; text: string | null; at: number }): void
+  /** Merges `patch` into the event's detail without touching its status. */
+  patchDetail(id: number, patch: EventDetail): void
   precisionByRule(): RulePrecision[]
   /** Listens for committed new and changed events; returns the unsubscribe function. */
   subscribe: EventFeed['subscribe']
@@ -152,10 +159,23 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
   const selectForStrike = db.prepare<[number], EventRow>('SELECT * FROM events WHERE strike_id = ? ORDER BY id LIMIT 1')
   const selectLastRemoval = db.prepare<[{ memberKey: string; memberId: string }], EventRow>(
     `SELECT * FROM events
-     WHERE kind = 'removal' AND status = 'done' AND overridden = 0 AND dry_run = 0
+     WHERE kind IN ('removal', 'removal_needed') AND status = 'done' AND overridden = 0 AND dry_run = 0
        AND (member_key = @memberKey OR member_id = @memberId)
      ORDER BY id DESC LIMIT 1`,
   )
+  const selectOpenRemoval = db.prepare<[{ groupId: string; memberKey: string }], EventRow>(
+    `SELECT * FROM events
+     WHERE member_key = @memberKey AND kind IN ('removal', 'removal_needed') AND group_id = @groupId
+       AND overridden = 0 AND dry_run = 0
+       AND ((kind = 'removal' AND status = 'pending') OR (kind = 'removal_needed' AND status = 'needs_rep'))
+     ORDER BY id DESC LIMIT 1`,
+  )
+  const updateLaterOffence = db.prepare<[{ id: number; offence: string }]>(
+    `UPDATE events SET detail = json_set(detail, '$.laterOffences',
+       json_insert(COALESCE(json_extract(detail, '$.laterOffences'), json('[]')), '$[#]', json(@offence)))
+     WHERE id = @id`,
+  )
+  const updateDetail = db.prepare<[{ id: number; patch: string }]>('UPDATE events SET detail = json_patch(detail, @patch) WHERE id = @id')
   const selectPrecision = db.prepare<[], { rule: string; confirmed: number; falsePositive: number; unjudged: number }>(
     `SELECT rule,
             SUM(verdict IS 'confirmed') AS confirmed,
@@ -226,6 +246,12 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
       const row = selectLastRemoval.get(member)
       return row ? toRecord(row) : null
     },
+    openRemovalOf(groupId, memberKey) {
+      const row = selectOpenRemoval.get({ groupId, memberKey })
+      return row ? toRecord(row) : null
+    },
+    appendLaterOffence: (id, offence) => void updated(id, updateLaterOffence.run({ id, offence: JSON.stringify(offence) }).changes),
+    patchDetail: (id, patch) => void updated(id, updateDetail.run({ id, patch: JSON.stringify(patch) }).changes),
     precisionByRule: () =>
       selectPrecision.all().map((row) => {
         const judged = row.confirmed + row.falsePositive

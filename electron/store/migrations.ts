@@ -139,6 +139,28 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX messages_by_group ON messages (group_id, at);
     `,
   },
+  {
+    version: 2,
+    name: 'removal ability per group, staff the rep names, removal tasks',
+    sql: `
+      -- roles_known: the puppet reports owners and admins for the group; rep_is_admin: the rep says the account is
+      -- the owner or an admin there (web WeChat cannot tell).
+      ALTER TABLE groups ADD COLUMN roles_known INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE groups ADD COLUMN rep_is_admin INTEGER NOT NULL DEFAULT 0;
+
+      -- Owners and admins the rep names: immune, and trusted to invite new members.
+      CREATE TABLE group_staff (
+        group_id TEXT NOT NULL REFERENCES groups (id),
+        member_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (group_id, member_key)
+      ) STRICT;
+
+      CREATE INDEX events_open_removals ON events (group_id, member_key)
+        WHERE (kind = 'removal' AND status = 'pending') OR (kind = 'removal_needed' AND status = 'needs_rep');
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version

@@ -10,6 +10,7 @@ import { LoginStateStore, type LoginState, type LoginStateListener } from './log
 import { messageKindOf } from './message-kind.ts'
 import { loadPuppet, type PuppetInstance, type PuppetSetting } from './puppet-choice.ts'
 import { WechatyChatPort } from './wechaty-chat-port.ts'
+import { capabilitiesOf } from '../../shared/capabilities/index.ts'
 
 /** Wechaty keeps the puppet's session in `<name>.memory-card.json`, so a restart can skip the QR scan. */
 export const SESSION_NAME = 'wechat-session'
@@ -61,7 +62,7 @@ export class BotHost {
     const now = options.now ?? Date.now
     this.loginStore = new LoginStateStore(options.puppet.name, now)
     this.errorLog = new HostErrorLog([options.puppet.token], now)
-    this.chat = new WechatyChatPort(bot)
+    this.chat = new WechatyChatPort(bot, capabilitiesOf(options.puppet.name))
     this.listen(now)
   }
 

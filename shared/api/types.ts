@@ -57,6 +57,9 @@ export const FEED_EVENT_KINDS = [
   'rules_invalid',
   'login',
   'logout',
+  // Appended: tasks for the rep where the bot cannot remove, and members invited by outsiders.
+  'removal_needed',
+  'outsider_invite',
 ] as const
 export type FeedEventKind = (typeof FEED_EVENT_KINDS)[number]
 

@@ -4,6 +4,9 @@ import { PUPPET_NAMES } from '../api/types.ts'
 
 export const KNOWN_OFFENDER_ACTIONS = ['alert', 'remove'] as const
 export type KnownOffenderAction = (typeof KNOWN_OFFENDER_ACTIONS)[number]
+export const OUTSIDER_INVITE_ACTIONS = ['off', 'alert', 'remove'] as const
+export type OutsiderInviteAction = (typeof OUTSIDER_INVITE_ACTIONS)[number]
+export const UNKNOWN_REMOVAL_CHOICES = ['attempt', 'ask_rep'] as const
 
 export const SETTINGS_SCHEMA = z.object({
   /** Warnings a member gets in a group before the next offence removes them. */
@@ -38,6 +41,16 @@ export const SETTINGS_SCHEMA = z.object({
   desktopNotifications: z.boolean(),
   /** Which WeChat protocol driver the bot runs on. */
   puppet: z.enum(PUPPET_NAMES),
+  /** Where it is unknown whether the bot may remove (web WeChat reports no owner): try anyway, or ask the rep. */
+  removalWhenUnknown: z.enum(UNKNOWN_REMOVAL_CHOICES),
+  /** Warnings in groups where the bot cannot remove: no threat of a removal that cannot happen. Same placeholders. */
+  warningWithoutRemovalTemplate: z.string().max(500),
+  /** A member invited by someone other than the rep, the group's owner or admins, or staff the rep named. */
+  outsiderInviteAction: z.enum(OUTSIDER_INVITE_ACTIONS),
+  /** Said to the inviter when their invitee is removed. Placeholders: {name} (the invitee), {inviter}. */
+  outsiderInviteNoticeTemplate: z.string().max(500),
+  /** Said to new members (throttled like every message); empty says nothing. Placeholder: {name}. */
+  welcomeTemplate: z.string().max(500),
 })
 
 export type Settings = z.infer<typeof SETTINGS_SCHEMA>
@@ -59,6 +72,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   language: 'zh-CN',
   desktopNotifications: true,
   puppet: 'wechaty-puppet-wechat4u',
+  removalWhenUnknown: 'ask_rep',
+  warningWithoutRemovalTemplate: '请勿在群内发布{rule}相关内容（提醒 {count}/{limit}）。',
+  outsiderInviteAction: 'off',
+  outsiderInviteNoticeTemplate: '本群只接受群主和管理员邀请新成员，{name} 已被移出，谢谢理解。',
+  welcomeTemplate: '',
 })
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[]

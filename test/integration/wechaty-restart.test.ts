@@ -48,6 +48,7 @@ const aliceKey = () => memberKey(world.roomId('room'), { stableId: 'wx_alice', n
 function chatWith(overrides: Partial<ChatPort>): ChatPort {
   const chat = host.chat
   return {
+    capabilities: () => chat.capabilities(),
     selfId: () => chat.selfId(),
     group: (groupId) => chat.group(groupId),
     member: (groupId, memberId) => chat.member(groupId, memberId),

@@ -20,6 +20,7 @@ const group = (overrides: Partial<ChatGroup> = {}): ChatGroup => ({
   adminIds: ['admin'],
   memberCount: 120,
   botCanRemove: true,
+  rolesKnown: true,
   ...overrides,
 })
 
