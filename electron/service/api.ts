@@ -212,5 +212,18 @@ export function createApi(deps: ApiDeps): QunGuardApi {
       secrets.set(name, value)
       return settings()
     },
+    setGroupsRepAdmin: async ({ groupIds, repIsAdmin }) => setGroups(groupIds, (id) => store.groups.setRepIsAdmin(id, repIsAdmin)),
+    setGroupStaff: async ({ groupId, memberKey, name, staff }) =>
+      setGroups([groupId], () => store.groups.setStaff({ groupId, memberKey, name, addedAt: clock() }, staff)),
+    resolveTask: ({ eventId, outcome }) =>
+      refusing(async () => {
+        eventOrThrow(store, eventId)
+        return feed(guard.resolveTask(eventId, outcome))
+      }),
+    resolveJoinCard: ({ eventId, choice }) =>
+      refusing(async () => {
+        eventOrThrow(store, eventId)
+        return feed(guard.resolveJoin(eventId, choice))
+      }),
   }
 }
