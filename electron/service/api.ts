@@ -9,6 +9,7 @@ import type { Guard } from '../guard/index.ts'
 import { OverrideError } from '../guard/index.ts'
 import { SettingError, type GuardEvent, type Store } from '../store/index.ts'
 import type { SecretStore } from './secrets.ts'
+import { capabilitiesOf } from '../../shared/capabilities/index.ts'
 import { feedEventView, groupViews, ruleViews, settingsView, statsView } from './views.ts'
 
 const DEFAULT_FEED_PAGE = 50
@@ -53,7 +54,7 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve))
 export function createApi(deps: ApiDeps): QunGuardApi {
   const { store, guard, secrets, clock } = deps
   const rules = () => ruleViews(store.rules.list(), guard.rulePrecision())
-  const groups = () => groupViews(store, clock())
+  const groups = () => groupViews(store, clock(), capabilitiesOf(deps.bot.state().puppet))
   const settings = () => settingsView(store, secrets)
   const feed = (event: GuardEvent) => feedEventView(store, event)
   const allowList = () => store.allowList.list().map(({ memberKey, name, note, addedAt }) => ({ memberKey, name, note, addedAt }))

@@ -69,7 +69,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     onJoin: (join) => guard.onJoin(join),
     async onGroupsChanged(groups: ChatGroup[]) {
       await guard.onGroupsChanged(groups)
-      emit({ type: 'groups', groups: groupViews(store, clock()) })
+      emit({ type: 'groups', groups: groupViews(store, clock(), slot.chat.capabilities()) })
     },
   }
   let loggedIn = false

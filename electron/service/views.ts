@@ -3,7 +3,7 @@ import type { FeedEvent, GroupView, RuleView, SettingsView, Stats } from '../../
 import type { Rule } from '../../shared/rules/types.ts'
 import type { GuardEvent, RulePrecision, Store } from '../store/index.ts'
 import { SECRET_NAMES, type SecretStore } from './secrets.ts'
-import { capabilitiesOf } from '../../shared/capabilities/index.ts'
+import type { PuppetCapabilities } from '../../shared/capabilities/index.ts'
 import { groupRemovalAbility } from '../guard/removal-plan.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -22,9 +22,9 @@ function counts(event: GuardEvent): event is GuardEvent & { kind: CountedKind } 
   return (COUNTED_KINDS as readonly string[]).includes(event.kind) && !event.dryRun && !event.overridden
 }
 
-export function groupViews(store: Store, now: number): GroupView[] {
+/** `capabilities`: those of the puppet the bot runs on now, which decide with the roles whether it can remove. */
+export function groupViews(store: Store, now: number, capabilities: PuppetCapabilities): GroupView[] {
   const recent = store.events.list({ since: now - 7 * DAY_MS, kinds: ['warning', 'removal', 'removal_needed'], limit: 1_000_000 })
-  const capabilities = capabilitiesOf(store.settings.get('puppet'))
   const tally = new Map<string, { warnings7d: number; removals7d: number }>()
   for (const event of recent) {
     if (!event.groupId || !counts(event)) continue
