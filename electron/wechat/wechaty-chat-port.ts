@@ -1,6 +1,6 @@
 // ChatPort over a running Wechaty: how the guard speaks, removes and re-adds in WeChat.
 import type { Contact, Room, Wechaty } from 'wechaty'
-import type { PuppetCapabilities } from '../../shared/capabilities/index.ts'
+import { rolesFullyKnown, type PuppetCapabilities } from '../../shared/capabilities/index.ts'
 import { ChatRefusedError, ChatUnavailableError, type ChatGroup, type ChatMember, type ChatOperation, type ChatPort } from './chat-port.ts'
 import { chatGroupOf } from './chat-group.ts'
 import { transientReason } from './chat-errors.ts'
@@ -77,7 +77,9 @@ export class WechatyChatPort implements ChatPort {
     if (this.abilities.removeMembers === 'no') throw new ChatRefusedError('remove', { code: 'puppet_cannot' })
     const room = await this.joinedRoom(groupId, 'remove')
     const group = await chatGroupOf(room, this.requireSelfId('remove'))
-    if (group?.rolesKnown && !group.botCanRemove) throw new ChatRefusedError('remove', { code: 'bot_not_admin' })
+    if (group && rolesFullyKnown(group.rolesKnown, this.abilities) && !group.botCanRemove) {
+      throw new ChatRefusedError('remove', { code: 'bot_not_admin' })
+    }
     if (group && (memberId === group.ownerId || group.adminIds.includes(memberId)) && group.ownerId !== this.selfId()) {
       throw new ChatRefusedError('remove', { code: 'target_is_admin' })
     }

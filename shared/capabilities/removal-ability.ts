@@ -14,10 +14,15 @@ export interface GroupRoleFacts {
   repSaysAdmin: boolean
 }
 
-export function removalAbility(group: GroupRoleFacts, capabilities: Pick<PuppetCapabilities, 'removeMembers'>): RemovalAbility {
+/** Whether "not reported as owner or admin" means "not owner or admin": PadLocal names the owner but never admins. */
+export function rolesFullyKnown(rolesReported: boolean, capabilities: Pick<PuppetCapabilities, 'readAdmins'>): boolean {
+  return rolesReported && capabilities.readAdmins !== 'no'
+}
+
+export function removalAbility(group: GroupRoleFacts, capabilities: Pick<PuppetCapabilities, 'removeMembers' | 'readAdmins'>): RemovalAbility {
   if (capabilities.removeMembers === 'no') return 'no'
   if (group.botIsOwnerOrAdmin || group.repSaysAdmin) return 'yes'
-  return group.rolesKnown ? 'no' : 'unknown'
+  return rolesFullyKnown(group.rolesKnown, capabilities) ? 'no' : 'unknown'
 }
 
 /** Who carries out a removal the guard decides on: the bot, or the rep through a task. */

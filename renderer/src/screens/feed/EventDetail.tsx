@@ -1,6 +1,7 @@
 import { Alert, Typography } from 'antd'
 import type { FeedEvent } from '../../../../shared/api/types.ts'
 import { useT } from '../../i18n/index.tsx'
+import { useReasonText } from '../../i18n/reason-text.ts'
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null
@@ -10,8 +11,10 @@ function text(value: unknown): string | null {
 export function EventDetail({ event }: { event: FeedEvent }) {
   const t = useT()
   const sanction = event.detail.sanction as { kind?: string; strikeNumber?: unknown; limit?: unknown } | undefined
-  const reason = text(event.detail.reason)
+  const reason = useReasonText()(event.detail)
   const todo = text(event.detail.repTodo)
+  const later = Array.isArray(event.detail.laterOffences) ? event.detail.laterOffences.length : 0
+  const inviter = text(event.detail.inviterName)
   return (
     <>
       {event.kind === 'warning' && typeof sanction?.strikeNumber === 'number' && typeof sanction.limit === 'number' && (
@@ -24,6 +27,12 @@ export function EventDetail({ event }: { event: FeedEvent }) {
         <Alert type="warning" showIcon className="feed-todo" title={todo} />
       ) : (
         reason && <Typography.Text type="danger" className="feed-detail">{t('feed.reason', { reason })}</Typography.Text>
+      )}
+      {inviter && <Typography.Text className="feed-detail">{t('feed.invitedBy', { name: inviter })}</Typography.Text>}
+      {later > 0 && (
+        <Typography.Text type="secondary" className="feed-detail" data-testid="feed-later-offences">
+          {t('feed.laterOffences', { count: later })}
+        </Typography.Text>
       )}
     </>
   )
