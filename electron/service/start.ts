@@ -43,7 +43,16 @@ export interface RunningService {
 }
 
 /** Feed kinds the rep has not seen yet count toward the unread badge. */
-const NEWS = new Set(['warning', 'removal', 'removal_failed', 'alert', 'known_offender_joined', 'action_failed'])
+const NEWS = new Set([
+  'warning',
+  'removal',
+  'removal_failed',
+  'alert',
+  'known_offender_joined',
+  'action_failed',
+  'removal_needed',
+  'outsider_invite',
+])
 
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   mkdirSync(options.dataDir, { recursive: true })

@@ -397,6 +397,19 @@ export const zhCN = {
   'capability.no': '不可以',
   'capability.depends': '取决于服务商',
   'capability.noRemoveHelp': '用这个协议时群卫不能移出成员：达到上限时由你在微信里移出，群卫会提醒你并记录。',
+  'settings.joinDefence': '不能移出时与新成员入群',
+  'settings.removalWhenUnknown': '不确定能否移出时',
+  'settings.removalWhenUnknownHelp': '协议看不到群主和管理员时（如网页版微信），达到上限是先试着移出，还是直接交给你处理。',
+  'settings.removalWhenUnknown.attempt': '先试着移出',
+  'settings.removalWhenUnknown.ask_rep': '交给我处理',
+  'settings.outsiderInviteAction': '非管理员拉人入群时',
+  'settings.outsiderInviteActionHelp': '新成员不是你、群主、管理员或你指定的管理员邀请的。',
+  'settings.outsiderInvite.off': '不处理',
+  'settings.outsiderInvite.alert': '提醒我',
+  'settings.outsiderInvite.remove': '移出，并告诉邀请人原因',
+  'settings.warningWithoutRemovalTemplate': '不能移出的群里的警告（不提移出）',
+  'settings.outsiderInviteNoticeTemplate': '移出被邀请者后对邀请人说的话',
+  'settings.welcomeTemplate': '欢迎新成员（留空不发送）',
 } as const
 
 export type MessageKey = keyof typeof zhCN
