@@ -4,7 +4,7 @@ import { decideOffence } from '../../shared/policy/index.ts'
 import type { IncomingMessage } from '../wechat/chat-port.ts'
 import type { GuardContext } from './guard-context.ts'
 import { lookUpGroup } from './group-lookup.ts'
-import { identifyMember, isImmune } from './member-identity.ts'
+import { identifyMember, isImmune, rememberLook } from './member-identity.ts'
 import { recordDecision } from './record-decision.ts'
 import { planRemoval } from './removal-plan.ts'
 
@@ -51,5 +51,8 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
     const offence = { group, member, rule, message: { id: message.id, text: message.text }, hit: true, detail: { hits }, removal }
     return recordDecision(store, offence, decision, now) !== null
   })
-  if (queued) context.queue.poke()
+  if (!queued) return
+  context.queue.poke()
+  // An offender without a stable id is remembered by name and avatar, for when they come back under another id.
+  await rememberLook(store, chat, group.id, member, clock())
 }

@@ -10,11 +10,14 @@ import type { RemovalPlan } from './removal-plan.ts'
 /** Returns whether anything was queued. */
 export function recordKnownOffender(
   store: Store,
-  sighting: { group: GroupRecord; member: KnownMember; previous: GuardEvent; plan: RemovalPlan },
+  sighting: { group: GroupRecord; member: KnownMember; previous: GuardEvent; plan: RemovalPlan; probable?: boolean },
   now: number,
 ): boolean {
   const { group, member, previous, plan } = sighting
-  const decision = decideKnownOffender(store.settings.all(), group.quiet)
+  const probable = sighting.probable === true
+  const decided = decideKnownOffender(store.settings.all(), group.quiet)
+  // A probable match (name and avatar only) may be someone else: it alerts, and the rep decides on the card.
+  const decision = probable && decided.action === 'remove' ? { ...decided, action: 'alert' as const } : decided
   const who = { groupId: group.id, memberKey: member.key, memberId: member.id, memberName: member.displayName }
   const joinedId = store.events.add({
     kind: 'known_offender_joined',
@@ -27,6 +30,7 @@ export function recordKnownOffender(
       previousGroupId: previous.groupId,
       action: decision.action,
       ...(decision.divertedToRep ? { divertedToRep: true } : {}),
+      ...(probable ? { probable: true } : {}),
     },
   })
   if (decision.dryRun) return false

@@ -8,10 +8,15 @@ export interface KnownMember {
   key: string
   /** The name people see in the group: the group alias when set. */
   displayName: string
+  /** For members without a stable id: their contact name and avatar hash, a probable match across logins. */
+  look?: { name: string; avatarHash: string } | null
 }
 
+/** Keys of members the puppet gives nothing stable for: their name within the group. */
+const NAME_KEY_PREFIX = 'name:'
+
 export function memberKey(groupId: string, member: Pick<ChatMember, 'stableId' | 'name'>): string {
-  return member.stableId !== null ? `stable:${member.stableId}` : `name:${groupId}:${member.name}`
+  return member.stableId !== null ? `stable:${member.stableId}` : `${NAME_KEY_PREFIX}${groupId}:${member.name}`
 }
 
 /** Looks the member up and records the sighting. A member WeChat no longer knows (they left already) falls back
@@ -24,14 +29,26 @@ export async function identifyMember(
   at: number,
 ): Promise<KnownMember> {
   const member = await chat.member(groupId, memberId)
-  if (member) {
-    const known = { id: memberId, key: memberKey(groupId, member), displayName: member.roomAlias || member.name }
-    store.members.touch({ groupId, memberId, memberKey: known.key, name: member.name, at })
-    return known
-  }
   const seen = store.members.get(groupId, memberId)
+  if (member) {
+    const key = memberKey(groupId, member)
+    store.members.touch({ groupId, memberId, memberKey: key, name: member.name, at })
+    const look = member.stableId === null && seen?.avatarHash ? { name: member.name, avatarHash: seen.avatarHash } : null
+    return { id: memberId, key, displayName: member.roomAlias || member.name, look }
+  }
   if (seen) return { id: memberId, key: seen.memberKey, displayName: seen.name }
   return { id: memberId, key: memberKey(groupId, { stableId: null, name: memberId }), displayName: memberId }
+}
+
+/** For a member without a stable id, their name and avatar hash, fetched once per member and group and kept: a
+ * probable match across groups and logins. Only for joiners and offenders, since it downloads the avatar. */
+export async function rememberLook(store: Store, chat: ChatPort, groupId: string, member: KnownMember, at: number): Promise<KnownMember> {
+  if (member.look || !member.key.startsWith(NAME_KEY_PREFIX)) return member
+  const seen = store.members.get(groupId, member.id)
+  const avatarHash = seen ? await chat.avatarHash(member.id) : null
+  if (!seen || !avatarHash) return member
+  store.members.touch({ groupId, memberId: member.id, memberKey: seen.memberKey, name: seen.name, avatarHash, at })
+  return { ...member, look: { name: seen.name, avatarHash } }
 }
 
 /** Owners, admins (as the puppet reports them or the rep names them) and allow-listed members are never acted on. */

@@ -6,7 +6,7 @@ import type { MemberJoin } from '../wechat/chat-port.ts'
 import type { GuardContext } from './guard-context.ts'
 import { lookUpGroup } from './group-lookup.ts'
 import { recordKnownOffender } from './known-offenders.ts'
-import { identifyMember, isImmune, type KnownMember } from './member-identity.ts'
+import { identifyMember, isImmune, rememberLook, type KnownMember } from './member-identity.ts'
 import { isTrustedInviter, recordOutsiderInvite } from './outsider-invites.ts'
 import { planRemoval } from './removal-plan.ts'
 
@@ -19,13 +19,18 @@ export async function screenJoin(context: GuardContext, join: MemberJoin): Promi
   let queued = false
   for (const memberId of join.memberIds) {
     if (memberId === chat.selfId()) continue
-    const member = await identifyMember(store, chat, group.id, memberId, clock())
+    const member = await rememberLook(store, chat, group.id, await identifyMember(store, chat, group.id, memberId, clock()), clock())
     if (isImmune(store, group, member)) continue
     const now = clock()
     const plan = planRemoval(store, group, chat)
     const outcome = store.transaction(() => {
       const previous = store.events.lastRemovalOf({ memberKey: member.key, memberId })
       if (previous) return { queued: recordKnownOffender(store, { group, member, previous, plan }, now), welcome: false }
+      // Nothing stable to go by: the same name and avatar as a removed member is only a probable match.
+      const probable = member.look ? store.events.probableRemovalOf(member.look) : null
+      if (probable) {
+        return { queued: recordKnownOffender(store, { group, member, previous: probable, plan, probable: true }, now), welcome: false }
+      }
       if (inviter && !isTrustedInviter(group, chat.selfId(), inviter)) {
         const welcomed = store.settings.get('outsiderInviteAction') === 'off'
         return { queued: recordOutsiderInvite(store, { group, member, inviter, plan }, now), welcome: welcomed }

@@ -33,6 +33,7 @@ export class BotSlot {
     group: (groupId) => this.current().group(groupId),
     member: (groupId, memberId) => this.current().member(groupId, memberId),
     isMember: (groupId, memberId) => this.current().isMember(groupId, memberId),
+    avatarHash: (contactId) => this.current().avatarHash(contactId),
     say: (groupId, text, mentionIds) => this.current().say(groupId, text, mentionIds),
     remove: (groupId, memberId) => this.current().remove(groupId, memberId),
     add: (groupId, memberId) => this.current().add(groupId, memberId),

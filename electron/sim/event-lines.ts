@@ -75,6 +75,8 @@ export class EventLinePrinter {
           ...(event.detail.knownOffender ? { knownOffender: true } : {}),
           ...(event.detail.outsiderInvite ? { outsiderInvite: true } : {}),
         }
+      case 'known_offender_joined':
+        return event.detail.probable ? { probable: true } : {}
       case 'removal_needed':
         return { rule: event.rule ?? undefined, strike, reason: event.detail.reasonCode }
       case 'outsider_invite':

@@ -82,6 +82,8 @@ export interface EventsTable {
   /** The member's latest removal that really happened and was not undone, from any group: the bot's, or the rep's
    * done removal task. */
   lastRemovalOf(member: { memberKey: string; memberId: string }): GuardEvent | null
+  /** The latest removal (any group, any login) of a member without a stable id seen with this name and avatar. */
+  probableRemovalOf(look: { name: string; avatarHash: string }): GuardEvent | null
   /** The member's removal in the group that is under way: queued or running, or a task open for the rep. */
   openRemovalOf(groupId: string, memberKey: string): GuardEvent | null
   /** Records an offence on an open removal's card (detail.laterOffences). */
@@ -162,6 +164,13 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
      WHERE kind IN ('removal', 'removal_needed') AND status = 'done' AND overridden = 0 AND dry_run = 0
        AND (member_key = @memberKey OR member_id = @memberId)
      ORDER BY id DESC LIMIT 1`,
+  )
+  const selectProbableRemoval = db.prepare<[{ name: string; avatarHash: string }], EventRow>(
+    `SELECT events.* FROM members JOIN events
+       ON events.member_key = members.member_key AND events.group_id = members.group_id
+     WHERE members.name = @name AND members.avatar_hash = @avatarHash
+       AND events.kind IN ('removal', 'removal_needed') AND events.status = 'done' AND events.overridden = 0 AND events.dry_run = 0
+     ORDER BY events.id DESC LIMIT 1`,
   )
   const selectOpenRemoval = db.prepare<[{ groupId: string; memberKey: string }], EventRow>(
     `SELECT * FROM events
@@ -244,6 +253,10 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
     },
     lastRemovalOf(member) {
       const row = selectLastRemoval.get(member)
+      return row ? toRecord(row) : null
+    },
+    probableRemovalOf(look) {
+      const row = selectProbableRemoval.get(look)
       return row ? toRecord(row) : null
     },
     openRemovalOf(groupId, memberKey) {

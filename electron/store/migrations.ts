@@ -157,6 +157,10 @@ const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (group_id, member_key)
       ) STRICT;
 
+      -- A hash of the member's avatar, kept only for members without a stable id: with the name, a probable match.
+      ALTER TABLE members ADD COLUMN avatar_hash TEXT;
+      CREATE INDEX members_by_look ON members (name, avatar_hash) WHERE avatar_hash IS NOT NULL;
+
       CREATE INDEX events_open_removals ON events (group_id, member_key)
         WHERE (kind = 'removal' AND status = 'pending') OR (kind = 'removal_needed' AND status = 'needs_rep');
     `,

@@ -13,8 +13,6 @@ export interface ChatMember {
   roomAlias?: string
   /** An identity that survives re-login where the puppet offers one (e.g. weixin id); null where it does not. */
   stableId: string | null
-  /** A hash of the member's avatar image where the puppet gives one: with the name, a probable match across logins. */
-  avatarHash?: string | null
 }
 
 export interface ChatGroup {
@@ -64,6 +62,9 @@ export interface ChatPort {
   group(groupId: string): Promise<ChatGroup | null>
   member(groupId: string, memberId: string): Promise<ChatMember | null>
   isMember(groupId: string, memberId: string): Promise<boolean>
+  /** A hash of the contact's avatar image, or null where the puppet gives none: with the name, a probable match
+   * across groups and logins for members without a stable id. It downloads the image, so ask sparingly. */
+  avatarHash(contactId: string): Promise<string | null>
   /** Sends text to the group, @-mentioning the given members. */
   say(groupId: string, text: string, mentionIds: readonly string[]): Promise<void>
   /** Removes a member; throws ChatRefusedError when WeChat does not allow it, ChatUnavailableError when it was never

@@ -1,4 +1,5 @@
 // ChatPort over a running Wechaty: how the guard speaks, removes and re-adds in WeChat.
+import { createHash } from 'node:crypto'
 import type { Contact, Room, Wechaty } from 'wechaty'
 import { rolesFullyKnown, type PuppetCapabilities } from '../../shared/capabilities/index.ts'
 import { ChatRefusedError, ChatUnavailableError, type ChatGroup, type ChatMember, type ChatOperation, type ChatPort } from './chat-port.ts'
@@ -9,6 +10,17 @@ import { transientReason } from './chat-errors.ts'
 export const FILE_HELPER_ID = 'filehelper'
 
 type Operation = ChatOperation
+
+/** An avatar that takes longer than this to fetch is skipped: it must not hold up the join it is checked for. */
+const AVATAR_TIMEOUT_MS = 5_000
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('avatar timed out')), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
 
 /** The contact's WeChat id where the puppet offers one: it survives re-login, unlike puppet ids on some protocols.
  * Failing that, the rep's own remark name for the contact (kept by WeChat across logins), marked as such. */
@@ -63,6 +75,17 @@ export class WechatyChatPort implements ChatPort {
   async isMember(groupId: string, memberId: string): Promise<boolean> {
     const room = await this.findRoom(groupId)
     return room ? (await this.memberIdsOf(room)).includes(memberId) : false
+  }
+
+  async avatarHash(contactId: string): Promise<string | null> {
+    const contact = await this.findContact(contactId)
+    if (!contact) return null
+    try {
+      const image = await withTimeout(contact.avatar().then((box) => box.toBuffer()), AVATAR_TIMEOUT_MS)
+      return image.length > 0 ? createHash('sha256').update(image).digest('hex').slice(0, 32) : null
+    } catch {
+      return null // no avatar, or it could not be fetched: no probable match, nothing worse
+    }
   }
 
   async say(groupId: string, text: string, mentionIds: readonly string[]): Promise<void> {

@@ -29,6 +29,8 @@ export class FakeChat implements ChatPort {
   abilities: PuppetCapabilities = capabilitiesOf('wechaty-puppet-mock')
   readonly groups = new Map<string, { group: ChatGroup; members: Set<string> }>()
   readonly contacts = new Map<string, ChatMember>()
+  /** Avatar hashes by contact id; a contact without one has no avatar. */
+  readonly avatars = new Map<string, string>()
   readonly said: { groupId: string; text: string; mentionIds: readonly string[] }[] = []
   readonly notes: string[] = []
   /** Every remove and add asked for, as "remove g1 alice". */
@@ -72,6 +74,10 @@ export class FakeChat implements ChatPort {
 
   async isMember(groupId: string, memberId: string): Promise<boolean> {
     return this.groups.get(groupId)?.members.has(memberId) ?? false
+  }
+
+  async avatarHash(contactId: string): Promise<string | null> {
+    return this.avatars.get(contactId) ?? null
   }
 
   async say(groupId: string, text: string, mentionIds: readonly string[]): Promise<void> {

@@ -53,6 +53,7 @@ function chatWith(overrides: Partial<ChatPort>): ChatPort {
     group: (groupId) => chat.group(groupId),
     member: (groupId, memberId) => chat.member(groupId, memberId),
     isMember: (groupId, memberId) => chat.isMember(groupId, memberId),
+    avatarHash: (contactId) => chat.avatarHash(contactId),
     say: (groupId, text, mentionIds) => chat.say(groupId, text, mentionIds),
     remove: (groupId, memberId) => chat.remove(groupId, memberId),
     add: (groupId, memberId) => chat.add(groupId, memberId),

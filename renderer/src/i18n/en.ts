@@ -411,4 +411,5 @@ export const en: Record<MessageKey, string> = {
   'settings.warningWithoutRemovalTemplate': 'Warning where the bot cannot remove (no threat of removal)',
   'settings.outsiderInviteNoticeTemplate': 'Said to the inviter after removing their invitee',
   'settings.welcomeTemplate': 'Welcome for new members (empty sends nothing)',
+  'feed.probableMatch': 'Probably the same person: same name and avatar as a removed member (no reliable WeChat id); you decide.',
 }

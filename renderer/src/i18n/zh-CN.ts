@@ -410,6 +410,7 @@ export const zhCN = {
   'settings.warningWithoutRemovalTemplate': '不能移出的群里的警告（不提移出）',
   'settings.outsiderInviteNoticeTemplate': '移出被邀请者后对邀请人说的话',
   'settings.welcomeTemplate': '欢迎新成员（留空不发送）',
+  'feed.probableMatch': '可能是同一个人：名字和头像与一位被移出的成员相同（没有可靠的微信号），请你判断。',
 } as const
 
 export type MessageKey = keyof typeof zhCN

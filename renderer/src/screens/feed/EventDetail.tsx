@@ -28,6 +28,11 @@ export function EventDetail({ event }: { event: FeedEvent }) {
       ) : (
         reason && <Typography.Text type="danger" className="feed-detail">{t('feed.reason', { reason })}</Typography.Text>
       )}
+      {event.detail.probable === true && (
+        <Typography.Text type="warning" className="feed-detail" data-testid="feed-probable">
+          {t('feed.probableMatch')}
+        </Typography.Text>
+      )}
       {inviter && <Typography.Text className="feed-detail">{t('feed.invitedBy', { name: inviter })}</Typography.Text>}
       {later > 0 && (
         <Typography.Text type="secondary" className="feed-detail" data-testid="feed-later-offences">
