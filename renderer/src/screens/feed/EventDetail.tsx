@@ -11,7 +11,10 @@ function text(value: unknown): string | null {
 export function EventDetail({ event }: { event: FeedEvent }) {
   const t = useT()
   const sanction = event.detail.sanction as { kind?: string; strikeNumber?: unknown; limit?: unknown } | undefined
-  const reason = useReasonText()(event.detail)
+  // A task the rep has closed no longer needs its reason spelled out.
+  const reasonText = useReasonText()
+  const closedTask = event.kind === 'removal_needed' && event.status !== 'needs_rep'
+  const reason = closedTask ? null : reasonText(event.detail)
   const todo = text(event.detail.repTodo)
   const later = Array.isArray(event.detail.laterOffences) ? event.detail.laterOffences.length : 0
   const inviter = text(event.detail.inviterName)
