@@ -412,4 +412,8 @@ export const en: Record<MessageKey, string> = {
   'settings.outsiderInviteNoticeTemplate': 'Said to the inviter after removing their invitee',
   'settings.welcomeTemplate': 'Welcome for new members (empty sends nothing)',
   'feed.probableMatch': 'Probably the same person: same name and avatar as a removed member (no reliable WeChat id); you decide.',
+  'feed.staff.button': 'Owner/admin here',
+  'feed.staff.confirm': 'Record {name} as an owner or admin of "{group}"? QunGuard then leaves their messages alone and trusts whom they invite.',
+  'feed.staff.named': '{name} is recorded as an owner/admin',
+  'groups.staff': 'Owners/admins you named: {names}',
 }

@@ -411,6 +411,10 @@ export const zhCN = {
   'settings.outsiderInviteNoticeTemplate': '移出被邀请者后对邀请人说的话',
   'settings.welcomeTemplate': '欢迎新成员（留空不发送）',
   'feed.probableMatch': '可能是同一个人：名字和头像与一位被移出的成员相同（没有可靠的微信号），请你判断。',
+  'feed.staff.button': '是群主/管理员',
+  'feed.staff.confirm': '把 {name} 记为群「{group}」的群主或管理员？群卫不再处理其消息，其邀请的新成员也视为可信。',
+  'feed.staff.named': '已记下 {name} 是群主/管理员',
+  'groups.staff': '你指定的群主/管理员：{names}',
 } as const
 
 export type MessageKey = keyof typeof zhCN

@@ -6,6 +6,7 @@ import { useCommand } from '../../components/useCommand.ts'
 import { useT } from '../../i18n/index.tsx'
 import { AllowListButton } from './AllowListButton.tsx'
 import { isJoinCard, JoinCardButtons } from './JoinCardButtons.tsx'
+import { StaffButton } from './StaffButton.tsx'
 import { isOpenTask, TaskButtons } from './TaskButtons.tsx'
 import { UndoRemovalButton } from './UndoRemovalButton.tsx'
 
@@ -61,6 +62,7 @@ export function FeedActions({ event, onChanged }: { event: FeedEvent; onChanged:
           </Button>
         </>
       )}
+      {judgeable && <StaffButton event={event} />}
       {event.memberKey && judgeable && <AllowListButton memberKey={event.memberKey} name={event.memberName ?? event.memberKey} icon={<SafetyOutlined />} />}
     </Space>
   )

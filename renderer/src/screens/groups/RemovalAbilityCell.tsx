@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, QuestionCircleOutlined, WarningOutlined } from '@ant-design/icons'
+import { CheckCircleOutlined, CrownOutlined, QuestionCircleOutlined, WarningOutlined } from '@ant-design/icons'
 import { Checkbox, Flex, Tag, Tooltip } from 'antd'
 import type { GroupView } from '../../../../shared/api/types.ts'
 import { useT } from '../../i18n/index.tsx'
@@ -23,6 +23,13 @@ export function RemovalAbilityCell({ group, onRepIsAdmin }: { group: GroupView; 
   return (
     <Flex gap={4} align="center" wrap>
       {tag}
+      {group.staff.length > 0 && (
+        <Tooltip title={t('groups.staff', { names: group.staff.map((entry) => entry.name).join('、') })}>
+          <Tag icon={<CrownOutlined />} data-testid="group-staff">
+            {group.staff.length}
+          </Tag>
+        </Tooltip>
+      )}
       {askRep && (
         <Checkbox checked={group.repIsAdmin} onChange={(change) => onRepIsAdmin(change.target.checked)} data-testid="group-rep-is-admin">
           {t('groups.repIsAdmin')}
