@@ -14,6 +14,7 @@ export interface KnownMember {
 
 /** Keys of members the puppet gives nothing stable for: their name within the group. */
 const NAME_KEY_PREFIX = 'name:'
+const NO_AVATAR = ''
 
 export function memberKey(groupId: string, member: Pick<ChatMember, 'stableId' | 'name'>): string {
   return member.stableId !== null ? `stable:${member.stableId}` : `${NAME_KEY_PREFIX}${groupId}:${member.name}`
@@ -45,10 +46,11 @@ export async function identifyMember(
 export async function rememberLook(store: Store, chat: ChatPort, groupId: string, member: KnownMember, at: number): Promise<KnownMember> {
   if (member.look || !member.key.startsWith(NAME_KEY_PREFIX)) return member
   const seen = store.members.get(groupId, member.id)
-  const avatarHash = seen ? await chat.avatarHash(member.id) : null
-  if (!seen || !avatarHash) return member
+  // '' records "tried, no avatar", so a member without one is not fetched again at every offence.
+  if (!seen || seen.avatarHash !== null) return member
+  const avatarHash = (await chat.avatarHash(member.id)) ?? NO_AVATAR
   store.members.touch({ groupId, memberId: member.id, memberKey: seen.memberKey, name: seen.name, avatarHash, at })
-  return { ...member, look: { name: seen.name, avatarHash } }
+  return avatarHash === NO_AVATAR ? member : { ...member, look: { name: seen.name, avatarHash } }
 }
 
 /** Owners, admins (as the puppet reports them or the rep names them) and allow-listed members are never acted on. */
