@@ -14,6 +14,10 @@ export {
 import type { FeedEvent, FeedEventKind as EventKind, EventStatus, ReviewState, Verdict } from '../../shared/api/types.ts'
 export type EventDetail = Record<string, unknown>
 
+/** Offences kept on an open removal's card, and how much of each message. */
+const KEPT_LATER_OFFENCES = 20
+const LATER_TEXT_CHARS = 200
+
 /** An event as stored: what the window sees (less the group's topic, looked up when shown) and the strike it recorded. */
 export type GuardEvent = Omit<FeedEvent, 'groupTopic' | 'detail'> & { detail: EventDetail; strikeId: number | null }
 
@@ -86,7 +90,7 @@ export interface EventsTable {
   probableRemovalOf(look: { name: string; avatarHash: string }): GuardEvent | null
   /** The member's removal in the group that is under way: queued or running, or a task open for the rep. */
   openRemovalOf(groupId: string, memberKey: string): GuardEvent | null
-  /** Records an offence on an open removal's card (detail.laterOffences). */
+  /** Records an offence on an open removal's card: detail.laterOffenceCount, and the latest few in laterOffences. */
   appendLaterOffence(id: number, offence: { rule: string; messageId: string | null; text: string | null; at: number }): void
   /** Merges `patch` into the event's detail without touching its status. */
   patchDetail(id: number, patch: EventDetail): void
@@ -179,11 +183,6 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
        AND ((kind = 'removal' AND status = 'pending') OR (kind = 'removal_needed' AND status = 'needs_rep'))
      ORDER BY id DESC LIMIT 1`,
   )
-  const updateLaterOffence = db.prepare<[{ id: number; offence: string }]>(
-    `UPDATE events SET detail = json_set(detail, '$.laterOffences',
-       json_insert(COALESCE(json_extract(detail, '$.laterOffences'), json('[]')), '$[#]', json(@offence)))
-     WHERE id = @id`,
-  )
   const updateDetail = db.prepare<[{ id: number; patch: string }]>('UPDATE events SET detail = json_patch(detail, @patch) WHERE id = @id')
   const selectPrecision = db.prepare<[], { rule: string; confirmed: number; falsePositive: number; unjudged: number }>(
     `SELECT rule,
@@ -263,7 +262,15 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
       const row = selectOpenRemoval.get({ groupId, memberKey })
       return row ? toRecord(row) : null
     },
-    appendLaterOffence: (id, offence) => void updated(id, updateLaterOffence.run({ id, offence: JSON.stringify(offence) }).changes),
+    appendLaterOffence(id, offence) {
+      const detail = selectOne.get(id)?.detail
+      if (detail === undefined) return
+      const { laterOffences, laterOffenceCount } = parseJson<EventDetail>(detail)
+      // A spammer can post thousands of times while their removal waits: keep the count, and only the latest few.
+      const kept = [...(Array.isArray(laterOffences) ? laterOffences : []), { ...offence, text: offence.text?.slice(0, LATER_TEXT_CHARS) ?? null }]
+      const patch = { laterOffences: kept.slice(-KEPT_LATER_OFFENCES), laterOffenceCount: (Number(laterOffenceCount) || 0) + 1 }
+      updated(id, updateDetail.run({ id, patch: JSON.stringify(patch) }).changes)
+    },
     patchDetail: (id, patch) => void updated(id, updateDetail.run({ id, patch: JSON.stringify(patch) }).changes),
     precisionByRule: () =>
       selectPrecision.all().map((row) => {

@@ -158,10 +158,19 @@ describe('groups, members and the allow list', () => {
     expect(store.events.openRemovalOf('g1@chatroom', 'k2')).toBeNull()
     store.events.appendLaterOffence(removal, { rule: 'r', messageId: 'm1', text: 't1', at: T0 + 1 })
     store.events.appendLaterOffence(removal, { rule: 'r', messageId: null, text: null, at: T0 + 2 })
-    expect(store.events.get(removal)!.detail.laterOffences).toEqual([
-      { rule: 'r', messageId: 'm1', text: 't1', at: T0 + 1 },
-      { rule: 'r', messageId: null, text: null, at: T0 + 2 },
-    ])
+    expect(store.events.get(removal)!.detail).toMatchObject({
+      laterOffenceCount: 2,
+      laterOffences: [
+        { rule: 'r', messageId: 'm1', text: 't1', at: T0 + 1 },
+        { rule: 'r', messageId: null, text: null, at: T0 + 2 },
+      ],
+    })
+    // Only the latest few are kept, each message cut short; the count goes on.
+    for (let k = 0; k < 30; k++) store.events.appendLaterOffence(removal, { rule: 'r', messageId: null, text: 'x'.repeat(1000), at: T0 + 3 + k })
+    const detail = store.events.get(removal)!.detail as { laterOffences: { text: string; at: number }[]; laterOffenceCount: number }
+    expect(detail.laterOffenceCount).toBe(32)
+    expect(detail.laterOffences).toHaveLength(20)
+    expect(detail.laterOffences.at(-1)).toMatchObject({ at: T0 + 32, text: 'x'.repeat(200) })
     store.events.setStatus(removal, 'done')
     expect(store.events.openRemovalOf('g1@chatroom', 'k1')).toBeNull()
     const task = store.events.add({ kind: 'removal_needed', at: T0, groupId: 'g1@chatroom', memberKey: 'k1', status: 'needs_rep' })

@@ -16,7 +16,7 @@ export function EventDetail({ event }: { event: FeedEvent }) {
   const closedTask = event.kind === 'removal_needed' && event.status !== 'needs_rep'
   const reason = closedTask ? null : reasonText(event.detail)
   const todo = text(event.detail.repTodo)
-  const later = Array.isArray(event.detail.laterOffences) ? event.detail.laterOffences.length : 0
+  const later = typeof event.detail.laterOffenceCount === 'number' ? event.detail.laterOffenceCount : 0
   const inviter = text(event.detail.inviterName)
   return (
     <>
