@@ -415,5 +415,5 @@ export const en: Record<MessageKey, string> = {
   'feed.staff.button': 'Owner/admin here',
   'feed.staff.confirm': 'Record {name} as an owner or admin of "{group}"? QunGuard then leaves their messages alone and trusts whom they invite.',
   'feed.staff.named': '{name} is recorded as an owner/admin',
-  'groups.staff': 'Owners/admins you named: {names}',
+  'groups.staff': 'Owners/admins you named (× to take off)',
 }

@@ -414,7 +414,7 @@ export const zhCN = {
   'feed.staff.button': '是群主/管理员',
   'feed.staff.confirm': '把 {name} 记为群「{group}」的群主或管理员？群卫不再处理其消息，其邀请的新成员也视为可信。',
   'feed.staff.named': '已记下 {name} 是群主/管理员',
-  'groups.staff': '你指定的群主/管理员：{names}',
+  'groups.staff': '你指定的群主/管理员（点 × 取消）',
 } as const
 
 export type MessageKey = keyof typeof zhCN

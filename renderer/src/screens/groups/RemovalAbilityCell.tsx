@@ -1,7 +1,8 @@
-import { CheckCircleOutlined, CrownOutlined, QuestionCircleOutlined, WarningOutlined } from '@ant-design/icons'
+import { CheckCircleOutlined, QuestionCircleOutlined, WarningOutlined } from '@ant-design/icons'
 import { Checkbox, Flex, Tag, Tooltip } from 'antd'
 import type { GroupView } from '../../../../shared/api/types.ts'
 import { useT } from '../../i18n/index.tsx'
+import { GroupStaffTag } from './GroupStaffTag.tsx'
 
 /** Whether the bot can remove in the group; where the protocol cannot tell, the rep's one-click "I am owner/admin". */
 export function RemovalAbilityCell({ group, onRepIsAdmin }: { group: GroupView; onRepIsAdmin: (on: boolean) => void }) {
@@ -23,13 +24,7 @@ export function RemovalAbilityCell({ group, onRepIsAdmin }: { group: GroupView; 
   return (
     <Flex gap={4} align="center" wrap>
       {tag}
-      {group.staff.length > 0 && (
-        <Tooltip title={t('groups.staff', { names: group.staff.map((entry) => entry.name).join('、') })}>
-          <Tag icon={<CrownOutlined />} data-testid="group-staff">
-            {group.staff.length}
-          </Tag>
-        </Tooltip>
-      )}
+      <GroupStaffTag group={group} />
       {askRep && (
         <Checkbox checked={group.repIsAdmin} onChange={(change) => onRepIsAdmin(change.target.checked)} data-testid="group-rep-is-admin">
           {t('groups.repIsAdmin')}
