@@ -62,3 +62,56 @@ describe('a removal under way', () => {
     expect(eventKinds(h.store)).toEqual(['removal', 'removal'])
   })
 })
+
+describe('where the puppet cannot tell whether the bot may remove', () => {
+  async function unknownGroup(settings: Parameters<typeof createHarness>[0] = {}): Promise<void> {
+    h = await createHarness(settings)
+    const g3 = h.chat.addGroup({ id: 'g3', topic: '看不到群主的群', ownerId: null, adminIds: [], botCanRemove: false, rolesKnown: false }, ['bot', 'carol'])
+    await h.guard.onGroupsChanged([g3])
+  }
+
+  it('asks the rep by default, and tries once the rep says the account is an admin there', async () => {
+    await unknownGroup()
+    await h.send('carol', '赌博', { groupId: 'g3' })
+    expect(h.store.events.list({ kind: 'removal_needed' })[0]).toMatchObject({ groupId: 'g3', detail: { reasonCode: 'roles_unknown' } })
+    h.guard.resolveTask(h.store.events.list({ kind: 'removal_needed' })[0]!.id, 'pardon')
+
+    h.store.groups.setRepIsAdmin('g3', true)
+    await h.send('carol', '赌博', { groupId: 'g3' })
+    await h.guard.flush()
+    expect(h.chat.calls).toEqual(['remove g3 carol'])
+  })
+
+  it('tries anyway when set to, and a refusal then becomes the rep\'s task', async () => {
+    await unknownGroup({ settings: { removalWhenUnknown: 'attempt' } })
+    h.chat.refuse.remove = 'no permission'
+    await h.send('carol', '赌博', { groupId: 'g3' })
+    await h.guard.flush()
+    expect(h.chat.calls).toEqual(['remove g3 carol'])
+    expect(eventKinds(h.store)).toEqual(['removal', 'removal_needed'])
+  })
+})
+
+describe('a member invited by an outsider', () => {
+  it('is only reported in a quiet group, even when the setting says remove', async () => {
+    h = await createHarness({ settings: { outsiderInviteAction: 'remove' } })
+    h.store.groups.setQuiet('g1', true)
+    h.chat.addContact('mallory', '小马')
+    h.chat.groups.get('g1')!.members.add('mallory')
+    await h.guard.onJoin({ groupId: 'g1', memberIds: ['mallory'], inviterId: 'alice', time: h.now() })
+    await h.guard.flush()
+    expect(h.store.events.list()[0]).toMatchObject({ kind: 'outsider_invite', detail: { action: 'alert', inviterName: '小王' } })
+    expect(h.chat.calls).toEqual([])
+    expect(h.chat.notes).toEqual([expect.stringContaining('小王 把 小马 拉进了群「福利一群」')])
+  })
+
+  it('is welcome when the owner, an admin or the account invited them', async () => {
+    h = await createHarness({ settings: { outsiderInviteAction: 'remove', welcomeTemplate: '欢迎！' } })
+    h.chat.addContact('amy', '小艾')
+    h.chat.groups.get('g1')!.members.add('amy')
+    await h.guard.onJoin({ groupId: 'g1', memberIds: ['amy'], inviterId: 'admin', time: h.now() })
+    await h.guard.flush()
+    expect(eventKinds(h.store)).toEqual([])
+    expect(h.chat.said).toEqual([{ groupId: 'g1', text: '欢迎！', mentionIds: ['amy'] }])
+  })
+})
