@@ -219,7 +219,10 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     resolveTask: ({ eventId, outcome }) =>
       refusing(async () => {
         eventOrThrow(store, eventId)
-        return feed(guard.resolveTask(eventId, outcome))
+        const task = feed(guard.resolveTask(eventId, outcome))
+        // A removal the rep did by hand counts in the groups' removals of the week.
+        deps.emit({ type: 'groups', groups: groups() })
+        return task
       }),
     resolveJoinCard: ({ eventId, choice }) =>
       refusing(async () => {

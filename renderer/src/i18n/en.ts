@@ -114,7 +114,7 @@ export const en: Record<MessageKey, string> = {
   'groups.canRemove.yes': 'Yes',
   'groups.canRemove.no': 'No',
   'groups.cannotRemoveSummary': 'In {count} monitored {count|group|groups} this account cannot remove members',
-  'groups.cannotRemoveHelp': 'Only the owner or an admin can remove members. In WeChat, make this account the group owner or an admin; until then offences there are only warned about and reported to you.',
+  'groups.cannotRemoveHelp': 'Only the owner or an admin can remove members, and some protocols cannot remove at all. There QunGuard warns, and at the limit gives you a task to remove the member in WeChat yourself. Where the owner is not shown, tick “I am owner/admin” if you are.',
 
   'rules.new': 'New rule',
   'rules.newName': 'New rule',

@@ -113,7 +113,7 @@ export const zhCN = {
   'groups.canRemove.yes': '可以',
   'groups.canRemove.no': '不能',
   'groups.cannotRemoveSummary': '有 {count} 个受监控的群里，本账号不能移出成员',
-  'groups.cannotRemoveHelp': '只有群主或管理员才能移出成员。请在微信里把本账号设为群主或群管理员；在此之前，这些群里的违规只会警告和提醒你。',
+  'groups.cannotRemoveHelp': '只有群主或管理员才能移出成员，有的登录方式也不能移出。这些群里群卫会警告，达到上限时给你一个“待你移出”的待办，由你在微信里移出。看不到群主时，如果你是群主或管理员，请勾选“我是群主/管理员”。',
 
   'rules.new': '新建规则',
   'rules.newName': '新规则',
