@@ -394,6 +394,7 @@ export const en: Record<MessageKey, string> = {
   'capability.mention': 'Real @-mentions',
   'capability.receiveVoice': 'Receive voice messages',
   'capability.receiveImages': 'Receive images',
+  'capability.item': '{name}: {ability}',
   'capability.yes': 'Yes',
   'capability.no': 'No',
   'capability.depends': 'Depends on the service',

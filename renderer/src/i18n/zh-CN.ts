@@ -393,6 +393,7 @@ export const zhCN = {
   'capability.mention': '真正的 @提醒',
   'capability.receiveVoice': '接收语音',
   'capability.receiveImages': '接收图片',
+  'capability.item': '{name}：{ability}',
   'capability.yes': '可以',
   'capability.no': '不可以',
   'capability.depends': '取决于服务商',

@@ -20,7 +20,7 @@ export function PuppetAbilities({ puppet }: { puppet: PuppetName }) {
       <Flex wrap gap={6}>
         {CAPABILITY_NAMES.map((name) => (
           <Tag key={name} color={LOOK[abilities[name]].color} icon={LOOK[abilities[name]].icon} data-ability={`${name}:${abilities[name]}`}>
-            {t(`capability.${name}`)}: {t(`capability.${abilities[name]}`)}
+            {t('capability.item', { name: t(`capability.${name}`), ability: t(`capability.${abilities[name]}`) })}
           </Tag>
         ))}
       </Flex>
