@@ -417,4 +417,16 @@ export const en: Record<MessageKey, string> = {
   'feed.staff.confirm': 'Record {name} as an owner or admin of "{group}"? QunGuard then leaves their messages alone and trusts whom they invite.',
   'feed.staff.named': '{name} is recorded as an owner/admin',
   'groups.staff': 'Owners/admins you named (× to take off)',
+
+  'health.paused': 'Moderation paused: {reason}',
+  'health.fault.locked': 'another program is holding the data file',
+  'health.fault.disk_full': 'the disk is full',
+  'health.fault.read_only': 'the data folder cannot be written',
+  'health.fault.damaged': 'the data file is damaged',
+  'health.fault.io': 'the data file cannot be read or written',
+  'health.waiting': '{count} {count|message waits|messages wait} to be checked, in order, once it resumes.',
+  'health.resumes': 'It resumes by itself when the problem clears; no restart needed.',
+  'health.dropped': '{count} {count|message|messages} arrived while the backlog was full and {count|was|were} not checked',
+  'health.damaged': 'The data file was found damaged at start; moderation goes on with a new one',
+  'health.damagedKept': 'The damaged file was kept unchanged at {file} (it can be restored from a backup)',
 }
