@@ -69,6 +69,7 @@ export const FEED_EVENT_KINDS = [
   // Appended: tasks for the rep where the bot cannot remove, and members invited by outsiders.
   'removal_needed',
   'outsider_invite',
+  'image_failed',
 ] as const
 export type FeedEventKind = (typeof FEED_EVENT_KINDS)[number]
 

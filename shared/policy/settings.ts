@@ -52,6 +52,8 @@ export const SETTINGS_SCHEMA = z.object({
   outsiderInviteNoticeTemplate: z.string().max(500),
   /** Said to new members (throttled like every message); empty says nothing. Placeholder: {name}. */
   welcomeTemplate: z.string().max(500),
+  /** Read the text in images with Baidu's OCR (the speech keys); off by default, since it sends photos to Baidu. */
+  imageTextRecognition: z.boolean(),
 })
 
 export type Settings = z.infer<typeof SETTINGS_SCHEMA>
@@ -78,6 +80,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   outsiderInviteAction: 'off',
   outsiderInviteNoticeTemplate: '本群只接受群主和管理员邀请新成员，{name} 已被移出，谢谢理解。',
   welcomeTemplate: '',
+  imageTextRecognition: false,
 })
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[]

@@ -14,6 +14,7 @@ export const KIND_COLOR: Record<FeedEventKind, string> = {
   logout: 'default',
   removal_needed: 'gold',
   outsider_invite: 'geekblue',
+  image_failed: 'gold',
 }
 
 export const STATUS_COLOR: Record<EventStatus, string> = {
