@@ -87,7 +87,7 @@ async function backtest(inputs: RuleInput[], messages: readonly string[], log: (
   const store = openStore(join(dir, DATABASE_FILE))
   store.transaction(() => {
     for (let g = 0; g < 300; g++) {
-      store.groups.sync({ id: `g${g}`, topic: `孕妈交流群${g}`, ownerId: 'bot', adminIds: [], memberCount: 300, botCanRemove: true }, Date.now(), true)
+      store.groups.sync({ id: `g${g}`, topic: `孕妈交流群${g}`, ownerId: 'bot', adminIds: [], memberCount: 300, botCanRemove: true, rolesKnown: true }, Date.now(), true)
     }
     for (let k = 0; k < HISTORY; k++) {
       store.messages.insert({

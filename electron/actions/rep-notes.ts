@@ -35,8 +35,14 @@ export function knownOffenderNote(join: {
   return `【群卫提醒】${join.memberName} 曾${why}被移出群「${join.previousGroupTopic}」，现加入了群「${join.groupTopic}」${next}。`
 }
 
-export function removalFailedNote(failure: { groupTopic: string; memberName: string; reason: string }): string {
-  return `【群卫】未能将 ${failure.memberName} 移出群「${failure.groupTopic}」：${failure.reason}。请手动处理。`
+export function removalNeededNote(task: { groupTopic: string; memberName: string; rule: string | null; reason: string }): string {
+  const why = task.rule ? `（规则「${task.rule}」）` : ''
+  return `【群卫待办】请把 ${task.memberName} 移出群「${task.groupTopic}」${why}：${task.reason}。移出后在群卫中点“已移出”。`
+}
+
+export function outsiderInviteNote(join: { groupTopic: string; memberName: string; inviterName: string; removing: boolean }): string {
+  const next = join.removing ? '，群卫将把其移出' : '，请留意'
+  return `【群卫提醒】${join.inviterName} 把 ${join.memberName} 拉进了群「${join.groupTopic}」（不是你或你指定的管理员邀请的）${next}。`
 }
 
 export function readdTodo(failure: { groupTopic: string; memberName: string; reason: string }): string {

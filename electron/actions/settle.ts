@@ -1,9 +1,12 @@
 // Records what came of an action, in one transaction with everything that follows from it: the event's status,
-// a removal_failed or action_failed event, a note to the rep, the removal notice, or a retry.
+// a removal task or action_failed event, a note to the rep, the removal notice, or a retry.
+import { reasonDetail, type ActionReason } from '../../shared/outcomes/action-reasons.ts'
+import { markRemoved } from '../offenders/removed-members.ts'
 import type { PendingAction, Store } from '../store/index.ts'
+import { openRemovalTask } from '../tasks/removal-task.ts'
 import type { EffectOutcome } from './effects.ts'
 import { queueRepNote } from './rep-channel.ts'
-import { readdTodo, removalFailedNote, sendFailedNote } from './rep-notes.ts'
+import { readdTodo, sendFailedNote } from './rep-notes.ts'
 
 const MAX_ATTEMPTS = 3
 const FIRST_RETRY_DELAY_MS = 30_000
@@ -33,27 +36,40 @@ export function expireAction(store: Store, action: PendingAction, now: number): 
 /** `action` is the row as marked running, so `attempts` counts this attempt. */
 export function settleAction(store: Store, action: PendingAction, outcome: EffectOutcome, now: number): void {
   store.transaction(() => {
-    if (outcome.kind === 'done') return settleDone(store, action, outcome.verifiedAfterRestart === true, now)
-    if (outcome.kind === 'error' && action.attempts < MAX_ATTEMPTS) {
+    if (outcome.kind === 'done') return settleDone(store, action, outcome, now)
+    if (outcome.kind === 'retry' && action.attempts < MAX_ATTEMPTS) {
       const delay = FIRST_RETRY_DELAY_MS * 2 ** (action.attempts - 1)
-      return store.actions.retryAt(action.id, now + delay, outcome.message)
+      return store.actions.retryAt(action.id, now + delay, outcome.reason.code)
     }
-    settleFailed(store, action, outcome.kind === 'error' ? outcome.message : outcome.reason, now)
+    const reason = outcome.kind === 'retry' ? withAttempts(outcome.reason, action.attempts) : outcome.reason
+    settleFailed(store, action, reason, now)
   })
 }
 
-function settleDone(store: Store, action: PendingAction, verifiedAfterRestart: boolean, now: number): void {
+function withAttempts(reason: ActionReason, attempts: number): ActionReason {
+  return { code: reason.code, params: { ...reason.params, attempts: String(attempts) } }
+}
+
+function settleDone(store: Store, action: PendingAction, outcome: Extract<EffectOutcome, { kind: 'done' }>, now: number): void {
   store.actions.settle(action.id, 'done', now)
-  if (action.eventId !== null) {
-    store.events.setStatus(action.eventId, 'done', verifiedAfterRestart ? { verifiedAfterRestart } : {})
+  const detail = {
+    ...(outcome.verifiedAfterRestart ? { verifiedAfterRestart: true } : {}),
+    ...(outcome.alreadyGone ? { alreadyGone: true } : {}),
   }
-  if (action.kind === 'remove' && action.payload.notice) {
-    const payload = { groupId: action.payload.groupId, text: action.payload.notice, mentionIds: [] }
+  if (action.eventId !== null) {
+    if (action.kind === 'remove') markRemoved(store, { id: action.eventId }, 'bot', now, detail)
+    else store.events.setStatus(action.eventId, 'done', detail)
+  }
+  // Announcing the removal of someone who had already left would be news to nobody.
+  if (action.kind === 'remove' && action.payload.notice && !outcome.alreadyGone) {
+    const mentionIds = action.payload.noticeMentionIds ?? []
+    const payload = { groupId: action.payload.groupId, text: action.payload.notice, mentionIds }
     store.actions.enqueue({ kind: 'say', payload, eventId: null, createdAt: now })
   }
 }
 
-function settleFailed(store: Store, action: PendingAction, reason: string, now: number): void {
+function settleFailed(store: Store, action: PendingAction, failure: ActionReason, now: number): void {
+  const { reason } = reasonDetail(failure)
   store.actions.settle(action.id, 'failed', now, reason)
   const origin = action.eventId === null ? null : store.events.get(action.eventId)
   const groupId = action.kind === 'notify_self' ? origin?.groupId ?? null : action.payload.groupId
@@ -69,37 +85,40 @@ function settleFailed(store: Store, action: PendingAction, reason: string, now: 
 
   switch (action.kind) {
     case 'remove': {
-      if (origin) store.events.setStatus(origin.id, 'failed', { reason })
-      const failureId = store.events.add({
-        kind: 'removal_failed',
-        at: now,
-        ...subject,
-        detail: { reason, removalEventId: origin?.id ?? null },
-      })
-      const memberName = origin?.memberName ?? action.payload.memberId
-      const noted = queueRepNote(store, {
-        text: removalFailedNote({ groupTopic, memberName, reason }),
-        eventId: failureId,
-        at: now,
-      })
-      if (noted) store.events.setStatus(failureId, 'pending')
+      // The member should still go: the rep does it by hand, from one task that later offences add to.
+      if (origin) store.events.setStatus(origin.id, 'failed', reasonDetail(failure))
+      const { groupId: removalGroupId, memberId } = action.payload
+      openRemovalTask(
+        store,
+        {
+          groupId: removalGroupId,
+          memberId,
+          memberKey: origin?.memberKey ?? memberId,
+          memberName: origin?.memberName ?? memberId,
+          rule: origin?.rule ?? null,
+          messageId: origin?.messageId ?? null,
+          text: origin?.text ?? null,
+        },
+        { reason: failure, detail: { removalEventId: origin?.id ?? null } },
+        now,
+      )
       return
     }
     case 'add': {
-      // The rep can still bring the member back by hand: say exactly how.
+      // The rep can still bring the member back by hand: say exactly how; the undo stays open as their task.
       const repTodo = readdTodo({ groupTopic, memberName: origin?.memberName ?? action.payload.memberId, reason })
-      if (origin) store.events.setStatus(origin.id, 'needs_rep', { reason, repTodo })
+      if (origin) store.events.setStatus(origin.id, 'needs_rep', { ...reasonDetail(failure), repTodo })
       queueRepNote(store, { text: `【群卫】${repTodo}`, eventId: null, at: now })
       return
     }
     case 'say':
     case 'notify_self': {
-      if (origin) store.events.setStatus(origin.id, 'failed', { reason })
+      if (origin) store.events.setStatus(origin.id, 'failed', reasonDetail(failure))
       store.events.add({
         kind: 'action_failed',
         at: now,
         ...subject,
-        detail: { reason, actionId: action.id, actionKind: action.kind, eventId: origin?.id ?? null },
+        detail: { ...reasonDetail(failure), actionId: action.id, actionKind: action.kind, eventId: origin?.id ?? null },
       })
       // A failed note to the rep is not announced with another note to the rep.
       if (action.kind === 'say') queueRepNote(store, { text: sendFailedNote({ groupTopic, reason }), eventId: null, at: now })

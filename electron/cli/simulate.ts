@@ -15,7 +15,8 @@ export const SIMULATE_USAGE = `usage: npm run -s cli -- simulate --rules FILE --
   --scenario FILE     one JSON object a line (blank lines and // comments are skipped); "bot" is the
                       logged-in account, any other name a contact, created on first use:
                         {"op":"room","id":"r1","topic":"...","owner":"bot","admins":[],"members":["alice"]}
-                          (optional "otherMembers": N adds N unnamed members, for a big group)
+                          (optional "otherMembers": N adds N unnamed members, for a big group;
+                           "rolesHidden": true hides owner and admins from the puppet, as web WeChat does)
                         {"op":"say","room":"r1","from":"alice","text":"..."}   (optional "kind": "link", "image"...)
                         {"op":"image","room":"r1","from":"alice","file":"poster.jpg"}   a photo (PNG or JPEG, path
                                                           relative to the scenario) through the real QR decoder
@@ -27,6 +28,12 @@ export const SIMULATE_USAGE = `usage: npm run -s cli -- simulate --rules FILE --
                         {"op":"pardon","room":"r1","who":"alice"}   revokes alice's latest strike there
                         {"op":"undo","room":"r1","who":"alice"}     undoes alice's latest removal there
                         {"op":"settings","quietMode":true}          any guard setting, from here on
+                        {"op":"rep-is-admin","room":"r1"}           the rep says the account is owner/admin there
+                        {"op":"staff","room":"r1","who":"carol"}    the rep names carol an owner/admin there
+                        {"op":"task","room":"r1","who":"alice","outcome":"done"}   closes alice's task ("pardon")
+                        {"op":"join-card","room":"r1","who":"alice","choice":"remove"}   ("dismiss", "allow")
+                        {"op":"fault","operation":"remove","fault":"timeout"}   the puppet's next remove times
+                          out before WeChat acts ("timeout-after": after it did; "disconnected"; "times": N)
   --warnings N        warnings before the next offence removes (default 2)
   --speech-url URL    a Baidu-protocol speech service (token and recognition) for voice lines; with
   --speech-key K      its API key and
@@ -34,6 +41,7 @@ export const SIMULATE_USAGE = `usage: npm run -s cli -- simulate --rules FILE --
 
 Prints one JSON line per moderation event, once its outcome is known, e.g.
   {"event":"warning","room":"r1","member":"alice","rule":"...","strike":1,"limit":2,"text":"<what the bot sent>"}
+  {"event":"removal_needed","room":"r1","member":"alice","rule":"...","strike":3,"reason":"bot_not_admin"}
 Exit status: 0 done, 1 the guard failed on an event, 2 bad rules, scenario (FILE:LINE: error: ... on stderr) or usage.`
 
 export async function runSimulateCommand(argv: readonly string[], io: CliIo): Promise<number> {

@@ -13,8 +13,9 @@ import type { GuardContext } from './guard-context.ts'
 import { syncGroup } from './group-lookup.ts'
 import { judgeMessage } from './judge-message.ts'
 import type { MediaStep, ProducedText } from './media-step.ts'
-import { screenJoin } from './known-offenders.ts'
+import { screenJoin } from './screen-join.ts'
 import { pardon, resolveReview, undoRemoval } from './overrides.ts'
+import { resolveJoin, resolveTask, type JoinChoice, type TaskOutcome } from './rep-decisions.ts'
 import { createRuleCache } from './rule-cache.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -57,6 +58,10 @@ export interface Guard extends ChatInbox {
   pardon(target: { groupId: string; memberKey: string; strikeId?: number }, note?: string | null): GuardEvent | null
   undoRemoval(removalEventId: number, options?: { allowList?: boolean; note?: string | null }): GuardEvent
   resolveReview(reviewEventId: number, choice: ReviewChoice | 'dismiss'): GuardEvent
+  /** Closes a rep task: "done" (the rep removed or re-added them by hand) or "pardon" (a removal task only). */
+  resolveTask(eventId: number, outcome: TaskOutcome): GuardEvent
+  /** Acts on a join card (a known offender, an outsider's invitee): remove, dismiss, or allow in that group. */
+  resolveJoin(eventId: number, choice: JoinChoice): GuardEvent
   /** Judges a rule hit; false when the event is not a rule hit. */
   setVerdict(eventId: number, verdict: Verdict | null): boolean
   rulePrecision(): RulePrecision[]
@@ -134,6 +139,8 @@ export function createGuard(options: GuardOptions): Guard {
     pardon: (target, note) => pardon(context, target, note),
     undoRemoval: (removalEventId, undoOptions) => undoRemoval(context, removalEventId, undoOptions),
     resolveReview: (reviewEventId, choice) => resolveReview(context, reviewEventId, choice),
+    resolveTask: (eventId, outcome) => resolveTask(context, eventId, outcome),
+    resolveJoin: (eventId, choice) => resolveJoin(context, eventId, choice),
     setVerdict: (eventId, verdict) => store.events.setVerdict(eventId, verdict),
     rulePrecision: () => store.events.precisionByRule(),
     recordEvent(event) {

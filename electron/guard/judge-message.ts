@@ -6,15 +6,16 @@ import type { GuardContext } from './guard-context.ts'
 import { lookUpGroup } from './group-lookup.ts'
 import { readMessageContent } from './message-content.ts'
 import type { ProducedText } from './media-step.ts'
-import { identifyMember, isImmune } from './member-identity.ts'
+import { identifyMember, isImmune, rememberLook } from './member-identity.ts'
 import { recordDecision } from './record-decision.ts'
+import { planRemoval } from './removal-plan.ts'
 
 /**
  * `produced` is text a media step worked out for the message (a voice transcript); without it, a message whose
  * kind a media step handles goes to that step, which comes back here with the text.
  */
 export async function judgeMessage(context: GuardContext, message: IncomingMessage, produced?: ProducedText): Promise<void> {
-  const { store, clock } = context
+  const { store, chat, clock } = context
   const admitted = await admit(context, message)
   if (!admitted) {
     if (produced) store.transaction(() => produced.commit())
@@ -46,6 +47,12 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
     // One offence per message: the first matching rule in priority order, which may be an 'ignore' rule.
     const rule = ruleSet.first(text, scope)
     if (!rule) return false
+    // One removal per offender per group: while one is under way, offences go on its card and queue nothing.
+    const openRemoval = rule.action === 'ignore' ? null : store.events.openRemovalOf(group.id, member.key)
+    if (openRemoval) {
+      store.events.appendLaterOffence(openRemoval.id, { rule: rule.name, messageId: message.id, text: content.text, at: now })
+      return false
+    }
     const decision = decideOffence({
       rule,
       strikes: store.strikes.forMember(group.id, member.key),
@@ -54,11 +61,14 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
       now,
     })
     const hits = ruleSet.explain(text, scope).matched.find((matched) => matched.name === rule.name)?.hits ?? []
-    const detail = { ...content.detail, hits }
-    const offence = { group, member, rule, message: { id: message.id, text }, hit: true, detail }
+    const removal = planRemoval(store, group, chat)
+    const offence = { group, member, rule, message: { id: message.id, text }, hit: true, detail: { ...content.detail, hits }, removal }
     return recordDecision(store, offence, decision, now) !== null
   })
-  if (queued) context.queue.poke()
+  if (!queued) return
+  context.queue.poke()
+  // An offender without a stable id is remembered by name and avatar, for when they come back under another id.
+  await rememberLook(store, chat, group.id, member, clock())
 }
 
 /** The group and sender when the guard moderates this message: not the bot's own, a monitored group, not immune. */

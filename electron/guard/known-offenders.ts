@@ -1,39 +1,23 @@
-// Members joining a monitored group who were removed from a group before (any group: offenders move around).
-import { decideKnownOffender, type KnownOffenderDecision } from '../../shared/policy/index.ts'
+// A member joining a monitored group who was removed from a group before (any group: offenders move around).
+import { decideKnownOffender } from '../../shared/policy/index.ts'
 import { queueRepNote } from '../actions/rep-channel.ts'
 import { knownOffenderNote } from '../actions/rep-notes.ts'
 import type { GroupRecord, GuardEvent, Store } from '../store/index.ts'
-import type { MemberJoin } from '../wechat/chat-port.ts'
-import type { GuardContext } from './guard-context.ts'
-import { lookUpGroup } from './group-lookup.ts'
-import { identifyMember, isImmune, type KnownMember } from './member-identity.ts'
-
-export async function screenJoin(context: GuardContext, join: MemberJoin): Promise<void> {
-  const { store, chat, clock } = context
-  const group = await lookUpGroup(store, chat, join.groupId, clock())
-  if (!group?.monitored) return
-  for (const memberId of join.memberIds) {
-    if (memberId === chat.selfId()) continue
-    const member = await identifyMember(store, chat, group.id, memberId, clock())
-    if (isImmune(store, group, member)) continue
-    const now = clock()
-    const queued = store.transaction(() => {
-      const previous = store.events.lastRemovalOf({ memberKey: member.key, memberId })
-      if (!previous) return false
-      const decision = decideKnownOffender(store.settings.all(), group.quiet)
-      return recordKnownOffender(store, { group, member, previous, decision }, now)
-    })
-    if (queued) context.queue.poke()
-  }
-}
+import type { KnownMember } from './member-identity.ts'
+import { queueStrikelessRemoval } from './queue-removal.ts'
+import type { RemovalPlan } from './removal-plan.ts'
 
 /** Returns whether anything was queued. */
-function recordKnownOffender(
+export function recordKnownOffender(
   store: Store,
-  sighting: { group: GroupRecord; member: KnownMember; previous: GuardEvent; decision: KnownOffenderDecision },
+  sighting: { group: GroupRecord; member: KnownMember; previous: GuardEvent; plan: RemovalPlan; probable?: boolean },
   now: number,
 ): boolean {
-  const { group, member, previous, decision } = sighting
+  const { group, member, previous, plan } = sighting
+  const probable = sighting.probable === true
+  const decided = decideKnownOffender(store.settings.all(), group.quiet)
+  // A probable match (name and avatar only) may be someone else: it alerts, and the rep decides on the card.
+  const decision = probable && decided.action === 'remove' ? { ...decided, action: 'alert' as const } : decided
   const who = { groupId: group.id, memberKey: member.key, memberId: member.id, memberName: member.displayName }
   const joinedId = store.events.add({
     kind: 'known_offender_joined',
@@ -46,11 +30,12 @@ function recordKnownOffender(
       previousGroupId: previous.groupId,
       action: decision.action,
       ...(decision.divertedToRep ? { divertedToRep: true } : {}),
+      ...(probable ? { probable: true } : {}),
     },
   })
   if (decision.dryRun) return false
 
-  const removing = decision.action === 'remove'
+  const removing = decision.action === 'remove' && plan.route === 'bot'
   const noted = queueRepNote(store, {
     text: knownOffenderNote({
       groupTopic: group.topic,
@@ -63,18 +48,9 @@ function recordKnownOffender(
     at: now,
   })
   if (noted) store.events.setStatus(joinedId, 'pending')
-  if (!removing) return noted
+  if (decision.action !== 'remove') return noted
 
   // No strike: they have not offended in this group. The removal is an event of its own so it can be undone.
-  const removalId = store.events.add({
-    kind: 'removal',
-    at: now,
-    ...who,
-    rule: previous.rule,
-    status: 'pending',
-    detail: { knownOffender: true, joinEventId: joinedId, previousRemovalId: previous.id },
-  })
-  const payload = { groupId: group.id, memberId: member.id, notice: null }
-  store.actions.enqueue({ kind: 'remove', payload, eventId: removalId, createdAt: now })
-  return true
+  const detail = { knownOffender: true, joinEventId: joinedId, previousRemovalId: previous.id }
+  return queueStrikelessRemoval(store, { group, member, rule: previous.rule, detail }, plan, now) !== null || noted
 }

@@ -4,6 +4,7 @@ import { decideReview, isStrikeActive, type ReviewChoice } from '../../shared/po
 import type { GuardEvent, Store } from '../store/index.ts'
 import type { GuardContext } from './guard-context.ts'
 import { recordDecision } from './record-decision.ts'
+import { planRemoval } from './removal-plan.ts'
 
 /** The rep asked for something that does not apply (not a removal, already resolved...). */
 export class OverrideError extends Error {
@@ -125,6 +126,7 @@ export function resolveReview(context: GuardContext, reviewEventId: number, choi
       message: { id: review.messageId, text: review.text },
       hit: false,
       detail: { reviewOf: review.id },
+      removal: planRemoval(store, group, context.chat),
     }
     return recordDecision(store, offence, decision, now)!
   })

@@ -5,7 +5,9 @@ import type { Rule } from '../../shared/rules/types.ts'
 import { queueRepNote } from '../actions/rep-channel.ts'
 import { alertNote, reviewNote } from '../actions/rep-notes.ts'
 import type { EventDetail, EventKind, GroupRecord, Store } from '../store/index.ts'
+import { openRemovalTask } from '../tasks/removal-task.ts'
 import type { KnownMember } from './member-identity.ts'
+import type { RemovalPlan } from './removal-plan.ts'
 
 export interface Offence {
   group: GroupRecord
@@ -15,6 +17,8 @@ export interface Offence {
   /** True for the rule hit on a message itself; false for later decisions about it (a resolved review). */
   hit: boolean
   detail: EventDetail
+  /** Who would carry out a removal in this group: where it is the rep, a removal becomes their task. */
+  removal: RemovalPlan
 }
 
 const EVENT_KIND_OF: Record<Exclude<Sanction['kind'], 'none'>, EventKind> = {
@@ -41,6 +45,12 @@ export function recordDecision(store: Store, offence: Offence, decision: Decisio
       })
     : null
   const diverted = decision.divertedToRep
+  if (sanction.kind === 'remove' && !diverted && !decision.dryRun && offence.removal.route === 'rep') {
+    const subject = { groupId: group.id, memberKey: member.key, memberId: member.id, memberName: member.displayName, rule: rule.name }
+    const detail = { ...offence.detail, sanction }
+    const task = { ...subject, messageId: message.id, text: message.text, strikeId, hit: offence.hit }
+    return openRemovalTask(store, task, { reason: offence.removal.reason, detail }, now)
+  }
   const eventId = store.events.add({
     // A diverted sanction is an alert to the rep that stays open as a review item until they decide.
     kind: diverted ? 'alert' : EVENT_KIND_OF[sanction.kind],
@@ -78,7 +88,9 @@ function queueEffects(store: Store, offence: Offence, decision: Decision, eventI
     case 'alert':
       return queueRepNote(store, { text: alertNote(note), eventId, at: now })
     case 'warn': {
-      const text = renderWarning(rule, store.settings.get('defaultWarningTemplate'), { name: member.displayName }, sanction)
+      // Where the rep removes by hand, the default warning must not promise what the bot cannot do.
+      const template = offence.removal.route === 'rep' ? 'warningWithoutRemovalTemplate' : 'defaultWarningTemplate'
+      const text = renderWarning(rule, store.settings.get(template), { name: member.displayName }, sanction)
       const payload = { groupId: group.id, text, mentionIds: [member.id] }
       store.actions.enqueue({ kind: 'say', payload, eventId, createdAt: now })
       return true

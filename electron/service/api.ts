@@ -10,6 +10,7 @@ import type { Guard } from '../guard/index.ts'
 import { OverrideError } from '../guard/index.ts'
 import { SettingError, type GuardEvent, type Store } from '../store/index.ts'
 import type { SecretStore } from './secrets.ts'
+import { capabilitiesOf } from '../../shared/capabilities/index.ts'
 import { feedEventView, groupViews, ruleViews, settingsView, statsView } from './views.ts'
 
 const DEFAULT_FEED_PAGE = 50
@@ -61,7 +62,7 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve))
 export function createApi(deps: ApiDeps): QunGuardApi {
   const { store, guard, secrets, clock } = deps
   const rules = () => ruleViews(store.rules.list(), guard.rulePrecision())
-  const groups = () => groupViews(store, clock())
+  const groups = () => groupViews(store, clock(), capabilitiesOf(deps.bot.state().puppet))
   const settings = () => settingsView(store, secrets)
   const feed = (event: GuardEvent) => feedEventView(store, event)
   const allowList = () => store.allowList.list().map(({ memberKey, name, note, addedAt }) => ({ memberKey, name, note, addedAt }))
@@ -240,5 +241,21 @@ export function createApi(deps: ApiDeps): QunGuardApi {
         return { ok: false, reason: error.code, errNo: error.errNo }
       }
     },
+    setGroupsRepAdmin: async ({ groupIds, repIsAdmin }) => setGroups(groupIds, (id) => store.groups.setRepIsAdmin(id, repIsAdmin)),
+    setGroupStaff: async ({ groupId, memberKey, name, staff }) =>
+      setGroups([groupId], () => store.groups.setStaff({ groupId, memberKey, name, addedAt: clock() }, staff)),
+    resolveTask: ({ eventId, outcome }) =>
+      refusing(async () => {
+        eventOrThrow(store, eventId)
+        const task = feed(guard.resolveTask(eventId, outcome))
+        // A removal the rep did by hand counts in the groups' removals of the week.
+        deps.emit({ type: 'groups', groups: groups() })
+        return task
+      }),
+    resolveJoinCard: ({ eventId, choice }) =>
+      refusing(async () => {
+        eventOrThrow(store, eventId)
+        return feed(guard.resolveJoin(eventId, choice))
+      }),
   }
 }

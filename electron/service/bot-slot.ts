@@ -1,6 +1,7 @@
 // The bot the service runs, which the rep can swap for another puppet at any time. The guard keeps one ChatPort
 // for its whole life; it goes through this slot to whichever bot is current. A puppet that cannot be loaded (no
 // token, package missing) leaves the slot empty with a 'failed' login state saying why, and the service keeps running.
+import { capabilitiesOf } from '../../shared/capabilities/index.ts'
 import type { LoginState, PuppetName } from '../../shared/api/types.ts'
 import { BotHost, type BotHostOptions, type HandledListener } from '../wechat/bot-host.ts'
 import type { ChatInbox, ChatPort } from '../wechat/chat-port.ts'
@@ -27,10 +28,12 @@ export class BotSlot {
   private unsubscribe: (() => void)[] = []
 
   readonly chat: ChatPort = {
+    capabilities: () => this.host?.chat.capabilities() ?? capabilitiesOf(this.idle.puppet),
     selfId: () => this.host?.chat.selfId() ?? null,
     group: (groupId) => this.current().group(groupId),
     member: (groupId, memberId) => this.current().member(groupId, memberId),
     isMember: (groupId, memberId) => this.current().isMember(groupId, memberId),
+    avatarHash: (contactId) => this.current().avatarHash(contactId),
     say: (groupId, text, mentionIds) => this.current().say(groupId, text, mentionIds),
     remove: (groupId, memberId) => this.current().remove(groupId, memberId),
     add: (groupId, memberId) => this.current().add(groupId, memberId),

@@ -7,6 +7,8 @@ const TITLES: Record<string, Record<Settings['language'], string>> = {
   removal_failed: { 'zh-CN': '移出失败', en: 'Removal failed' },
   alert: { 'zh-CN': '需要你处理', en: 'Needs your attention' },
   known_offender_joined: { 'zh-CN': '违规成员重新入群', en: 'Known offender joined' },
+  removal_needed: { 'zh-CN': '请你移出成员', en: 'Remove a member by hand' },
+  outsider_invite: { 'zh-CN': '非管理员拉人入群', en: 'Member invited by an outsider' },
 }
 
 export function desktopNotice(event: ApiEvent, settings: Pick<Settings, 'desktopNotifications' | 'language'>): { title: string; body: string } | null {

@@ -56,7 +56,17 @@ export interface RunningService {
 }
 
 /** Feed kinds the rep has not seen yet count toward the unread badge. */
-const NEWS = new Set(['warning', 'removal', 'removal_failed', 'alert', 'known_offender_joined', 'action_failed', 'voice_untranscribed'])
+const NEWS = new Set([
+  'warning',
+  'removal',
+  'removal_failed',
+  'alert',
+  'known_offender_joined',
+  'action_failed',
+  'removal_needed',
+  'outsider_invite',
+  'voice_untranscribed',
+])
 
 /** The rules of a damaged file, when they can still be read: the rep keeps moderating with their own rules. */
 function salvageRules(path: string) {
@@ -111,7 +121,7 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
     onJoin: (join) => guard.onJoin(join),
     async onGroupsChanged(groups: ChatGroup[]) {
       await guard.onGroupsChanged(groups)
-      emit({ type: 'groups', groups: groupViews(store, clock()) })
+      emit({ type: 'groups', groups: groupViews(store, clock(), slot.chat.capabilities()) })
     },
   }
   let loggedIn = false

@@ -3,9 +3,12 @@ import type { FeedEvent, GroupView, RuleView, SettingsView, Stats } from '../../
 import type { Rule } from '../../shared/rules/types.ts'
 import type { GuardEvent, RulePrecision, Store } from '../store/index.ts'
 import { SECRET_NAMES, type SecretStore } from './secrets.ts'
+import type { PuppetCapabilities } from '../../shared/capabilities/index.ts'
+import { groupRemovalAbility } from '../guard/removal-plan.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
-const COUNTED_KINDS = ['warning', 'removal', 'alert'] as const
+// A removal task the rep closed with "done" is a removal like the bot's.
+const COUNTED_KINDS = ['warning', 'removal', 'alert', 'removal_needed'] as const
 type CountedKind = (typeof COUNTED_KINDS)[number]
 
 export function feedEventView(store: Store, event: GuardEvent): FeedEvent {
@@ -15,12 +18,13 @@ export function feedEventView(store: Store, event: GuardEvent): FeedEvent {
 
 /** Only what really happened counts: not dry runs, overridden decisions, or removals WeChat did not carry out. */
 function counts(event: GuardEvent): event is GuardEvent & { kind: CountedKind } {
-  if (event.kind === 'removal' && event.status !== 'done') return false
+  if ((event.kind === 'removal' || event.kind === 'removal_needed') && event.status !== 'done') return false
   return (COUNTED_KINDS as readonly string[]).includes(event.kind) && !event.dryRun && !event.overridden
 }
 
-export function groupViews(store: Store, now: number): GroupView[] {
-  const recent = store.events.list({ since: now - 7 * DAY_MS, kinds: ['warning', 'removal'], limit: 1_000_000 })
+/** `capabilities`: those of the puppet the bot runs on now, which decide with the roles whether it can remove. */
+export function groupViews(store: Store, now: number, capabilities: PuppetCapabilities): GroupView[] {
+  const recent = store.events.list({ since: now - 7 * DAY_MS, kinds: ['warning', 'removal', 'removal_needed'], limit: 1_000_000 })
   const tally = new Map<string, { warnings7d: number; removals7d: number }>()
   for (const event of recent) {
     if (!event.groupId || !counts(event)) continue
@@ -36,6 +40,10 @@ export function groupViews(store: Store, now: number): GroupView[] {
     monitored: group.monitored,
     quiet: group.quiet,
     botCanRemove: group.botCanRemove,
+    removal: groupRemovalAbility(group, capabilities),
+    repIsAdmin: group.repIsAdmin,
+    rolesKnown: group.rolesKnown,
+    staff: store.groups.staff(group.id).map(({ memberKey, name }) => ({ memberKey, name })),
     ...(tally.get(group.id) ?? { warnings7d: 0, removals7d: 0 }),
   }))
 }
@@ -70,7 +78,7 @@ export function statsView(store: Store, now: number, days: number): Stats {
   }
   const perGroup = new Map<string, Stats['groups'][number]>()
   const hits = new Map<string, number>()
-  const field = { warning: 'warnings', removal: 'removals', alert: 'alerts' } as const
+  const field = { warning: 'warnings', removal: 'removals', alert: 'alerts', removal_needed: 'removals' } as const
   for (const event of events) {
     const dayEntry = perDay.get(dayOf(event.at))
     if (dayEntry) dayEntry[field[event.kind]]++

@@ -14,9 +14,14 @@ const PRINTED_KINDS = new Set<GuardEvent['kind']>([
   'pardon',
   'undo',
   'action_failed',
+  'removal_needed',
+  'outsider_invite',
   'image_failed',
   'voice_untranscribed',
 ])
+
+/** The state a kind of event rests in when all went as it should: not worth printing. */
+const SETTLED_STATUS: Partial<Record<GuardEvent['kind'], GuardEvent['status']>> = { removal_needed: 'needs_rep' }
 
 /**
  * Turns the guard's event changes into lines. An event is printed once, when it stops being pending (at once when
@@ -53,7 +58,7 @@ export class EventLinePrinter {
       // The QR codes an image held, named (a WeChat group invite...), on the decision they led to.
       ...(Array.isArray(event.detail.qr) ? { qr: event.detail.qr } : {}),
       ...(event.dryRun ? { dryRun: true } : {}),
-      ...(event.status !== null && event.status !== 'done' ? { status: event.status } : {}),
+      ...(event.status !== null && event.status !== 'done' && event.status !== SETTLED_STATUS[event.kind] ? { status: event.status } : {}),
       // When the outcome became known (a throttled warning goes out later than it was decided), in virtual minutes.
       minute: (this.clock() - this.start) / 60_000,
     }
@@ -69,10 +74,21 @@ export class EventLinePrinter {
         return { rule: event.rule, strike, limit: sanction?.kind === 'warn' ? sanction.limit : undefined, text, ...fromVoice }
       }
       case 'removal':
-        return { rule: event.rule, strike, ...(event.detail.knownOffender ? { knownOffender: true } : {}) }
+        return {
+          rule: event.rule ?? undefined,
+          strike,
+          ...(event.detail.knownOffender ? { knownOffender: true } : {}),
+          ...(event.detail.outsiderInvite ? { outsiderInvite: true } : {}),
+        }
+      case 'known_offender_joined':
+        return event.detail.probable ? { probable: true } : {}
+      case 'removal_needed':
+        return { rule: event.rule ?? undefined, strike, reason: event.detail.reasonCode }
+      case 'outsider_invite':
+        return { inviter: this.world.nameOf(String(event.detail.inviterId)), action: event.detail.action }
       case 'removal_failed':
       case 'action_failed':
-        return { rule: event.rule ?? undefined, reason: event.detail.reason }
+        return { rule: event.rule ?? undefined, reason: event.detail.reasonCode ?? event.detail.reason }
       case 'voice_untranscribed': {
         const voice = event.detail.voice as { reason?: string; errNo?: number | null; transcribed?: boolean } | undefined
         return voice?.transcribed ? { transcribed: true } : { reason: voice?.reason, errNo: voice?.errNo ?? undefined }

@@ -123,8 +123,8 @@ async function perform(simulation: Simulation, step: ScenarioStep, onNote: (line
   const { world, clock, store, guard } = simulation
   switch (step.op) {
     case 'room': {
-      const { id: name, topic, owner, admins, members, otherMembers } = step
-      world.createRoom({ name, topic, owner, admins, members, otherMembers })
+      const { id: name, topic, owner, admins, members, otherMembers, rolesHidden } = step
+      world.createRoom({ name, topic, owner, admins, members, otherMembers, rolesHidden })
       return
     }
     case 'say':
@@ -164,6 +164,14 @@ async function perform(simulation: Simulation, step: ScenarioStep, onNote: (line
       else note(`no removal of "${step.who}" from "${step.room}" to undo`)
       return
     }
+    case 'fault':
+      for (let k = 0; k < step.times; k++) world.puppet.injectFault(step.operation, step.fault)
+      return
+    case 'rep-is-admin':
+      store.groups.setRepIsAdmin(world.roomId(step.room), true)
+      return
+    default:
+      return repActsOn(simulation, step, note)
   }
 }
 
@@ -174,6 +182,32 @@ async function readScenarioFile({ scenarioDir }: Simulation, what: string, file:
   } catch (error) {
     throw new SimulationError(`cannot read the ${what} "${file}": ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
   }
+}
+
+/** The rep's buttons on a member's card: naming staff, closing a task, acting on a join card. */
+function repActsOn(
+  { world, store, guard, clock }: Simulation,
+  step: Extract<ScenarioStep, { op: 'staff' | 'task' | 'join-card' }>,
+  note: (text: string) => void,
+): void {
+  const groupId = world.roomId(step.room)
+  const memberId = world.contactId(step.who)
+  const key = store.members.get(groupId, memberId)?.memberKey
+  if (step.op === 'staff') {
+    if (!key) throw new SimulationError(`QunGuard has not seen "${step.who}" in "${step.room}" yet`)
+    store.groups.setStaff({ groupId, memberKey: key, name: step.who, addedAt: clock.now() }, true)
+    return
+  }
+  const events = store.events.list({ groupId, limit: 1000 }).filter((event) => event.memberId === memberId)
+  if (step.op === 'task') {
+    const task = events.find((event) => event.status === 'needs_rep' && !event.overridden)
+    if (task) guard.resolveTask(task.id, step.outcome)
+    else note(`no open task for "${step.who}" in "${step.room}"`)
+    return
+  }
+  const card = events.find((event) => (event.kind === 'known_offender_joined' || event.kind === 'outsider_invite') && event.detail.resolution === undefined)
+  if (card) guard.resolveJoin(card.id, step.choice)
+  else note(`no open join card for "${step.who}" in "${step.room}"`)
 }
 
 /** The rep's allow-list holds members by identity, so the member is looked up in a group they are in. */

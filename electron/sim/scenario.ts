@@ -18,6 +18,8 @@ const STEP_SCHEMA = z.discriminatedUnion('op', [
     members: z.array(name).default([]),
     /** Further unnamed members, for a big group. */
     otherMembers: z.number().int().min(0).max(500).optional(),
+    /** The puppet reports no owner or admins for this group, as web WeChat does for every group. */
+    rolesHidden: z.boolean().optional(),
   }),
   z.strictObject({
     op: z.literal('say'),
@@ -35,6 +37,20 @@ const STEP_SCHEMA = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('allow'), who: person }),
   z.strictObject({ op: z.literal('pardon'), room: name, who: person }),
   z.strictObject({ op: z.literal('undo'), room: name, who: person }),
+  /** The rep, in the groups screen: "I am the owner or an admin here", or naming a member as owner or admin. */
+  z.strictObject({ op: z.literal('rep-is-admin'), room: name }),
+  z.strictObject({ op: z.literal('staff'), room: name, who: person }),
+  /** The rep closes the member's open task in the group: "done, I removed them" (or re-added), or "pardon". */
+  z.strictObject({ op: z.literal('task'), room: name, who: person, outcome: z.enum(['done', 'pardon']) }),
+  /** The rep acts on the member's latest join card in the group. */
+  z.strictObject({ op: z.literal('join-card'), room: name, who: person, choice: z.enum(['remove', 'dismiss', 'allow']) }),
+  /** The puppet's next `times` calls of an operation fail: before WeChat acts, or after it did ("timeout-after"). */
+  z.strictObject({
+    op: z.literal('fault'),
+    operation: z.enum(['say', 'remove', 'add']),
+    fault: z.enum(['timeout', 'timeout-after', 'disconnected']),
+    times: z.number().int().min(1).max(10).default(1),
+  }),
   /** Changes the guard's settings from here on (quietMode, rateLimitPerMinute, strikeExpiryDays...). */
   SETTINGS_SCHEMA.partial().extend({ op: z.literal('settings') }).strict(),
 ])

@@ -3,6 +3,9 @@
 import type { payloads } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 
+export type PuppetFault = 'timeout' | 'timeout-after' | 'disconnected'
+export type FaultyOperation = 'say' | 'remove' | 'add'
+
 /** What the puppet asks of the world; each call throws an Error when WeChat would refuse. */
 export interface SimulatedWeChat {
   removeMember(roomId: string, contactId: string): void
@@ -11,6 +14,8 @@ export interface SimulatedWeChat {
 }
 
 export class SimulatedPuppet extends PuppetMock {
+  private readonly faults: { operation: FaultyOperation; fault: PuppetFault }[] = []
+
   constructor(
     private readonly wechat: SimulatedWeChat,
     mocker: mock.Mocker,
@@ -18,12 +23,17 @@ export class SimulatedPuppet extends PuppetMock {
     super({ mocker })
   }
 
+  /** The next call of `operation` fails as a real network would: before WeChat acts, or after it did. */
+  injectFault(operation: FaultyOperation, fault: PuppetFault): void {
+    this.faults.push({ operation, fault })
+  }
+
   override async roomDel(roomId: string, contactId: string): Promise<void> {
-    this.wechat.removeMember(roomId, contactId)
+    this.withFaults('remove', () => this.wechat.removeMember(roomId, contactId))
   }
 
   override async roomAdd(roomId: string, contactId: string): Promise<void> {
-    this.wechat.addMember(roomId, contactId)
+    this.withFaults('add', () => this.wechat.addMember(roomId, contactId))
   }
 
   // PuppetMock answers every card with a made-up title; the simulated card is what the scenario wrote.
@@ -37,6 +47,15 @@ export class SimulatedPuppet extends PuppetMock {
 
   override async messageSendText(conversationId: string, text: string, mentionIds: string[] = []): Promise<void> {
     if (!this.isLoggedIn) throw new Error('not logged in')
-    this.wechat.botSends(conversationId, text, mentionIds)
+    this.withFaults('say', () => this.wechat.botSends(conversationId, text, mentionIds))
+  }
+
+  private withFaults(operation: FaultyOperation, effect: () => void): void {
+    const index = this.faults.findIndex((candidate) => candidate.operation === operation)
+    const fault = index < 0 ? null : this.faults.splice(index, 1)[0]!.fault
+    if (fault === 'disconnected') throw new Error('socket hang up')
+    if (fault === 'timeout') throw new Error(`${operation} request timed out`)
+    effect()
+    if (fault === 'timeout-after') throw new Error(`${operation} request timed out`)
   }
 }

@@ -37,6 +37,8 @@ export interface RoomSpec {
   members: readonly string[]
   /** Further anonymous members, to make a big group without naming everyone. */
   otherMembers?: number
+  /** The puppet reports no owner or admins, as web WeChat does; WeChat still applies them. */
+  rolesHidden?: boolean
 }
 
 /** A message as posted into the world: to a group (with mentions) or to one person. */
@@ -67,6 +69,8 @@ export class SimulatedWorld implements SimulatedWeChat {
   private readonly contactIds = new Map<string, string>()
   private readonly roomIds = new Map<string, string>()
   private readonly names = new Map<string, string>()
+  /** The real owner and admins of groups whose roles the puppet does not report. */
+  private readonly hiddenRoles = new Map<string, { ownerId: string; adminIdList: string[] }>()
   private messageCount = 0
 
   constructor(private readonly clock: () => number) {
@@ -139,13 +143,9 @@ export class SimulatedWorld implements SimulatedWeChat {
     this.roomIds.set(spec.name, id)
     this.names.set(id, spec.name)
     const ownerId = this.contactId(spec.owner)
-    this.mocker.createRoom({
-      id,
-      topic: spec.topic,
-      ownerId,
-      adminIdList: admins.map((name) => this.contactId(name)),
-      memberIdList: memberIds,
-    })
+    const roles = { ownerId, adminIdList: admins.map((name) => this.contactId(name)) }
+    if (spec.rolesHidden) this.hiddenRoles.set(id, roles)
+    this.mocker.createRoom({ id, topic: spec.topic, ...(spec.rolesHidden ? { adminIdList: [] } : roles), memberIdList: memberIds })
     // Once logged in, a new group reaches the bot as the bot being invited into it.
     if (this.puppet.isLoggedIn) this.emitJoin(id, [this.selfId], ownerId)
     return id
@@ -200,7 +200,7 @@ export class SimulatedWorld implements SimulatedWeChat {
   join(roomName: string, whoNames: readonly string[], inviterName?: string): void {
     const roomId = this.roomId(roomName)
     const room = this.roomPayload(roomId)
-    const inviterId = inviterName === undefined ? room.ownerId! : this.contactId(inviterName)
+    const inviterId = inviterName === undefined ? this.rolesOf(roomId).ownerId : this.contactId(inviterName)
     if (!room.memberIdList.includes(inviterId)) {
       throw new SimulationError(`"${this.nameOf(inviterId)}" is not a member of "${roomName}" and cannot invite`)
     }
@@ -228,16 +228,18 @@ export class SimulatedWorld implements SimulatedWeChat {
 
   removeMember(roomId: string, contactId: string): void {
     const room = this.roomOfBot(roomId)
-    const botIsOwner = room.ownerId === this.selfId
-    if (!botIsOwner && !room.adminIdList.includes(this.selfId)) {
+    const roles = this.rolesOf(roomId)
+    const botIsOwner = roles.ownerId === this.selfId
+    if (!botIsOwner && !roles.adminIdList.includes(this.selfId)) {
       throw new Error('only the group owner or an admin can remove members')
     }
-    if (!botIsOwner && (contactId === room.ownerId || room.adminIdList.includes(contactId))) {
+    if (!botIsOwner && (contactId === roles.ownerId || roles.adminIdList.includes(contactId))) {
       throw new Error('an admin cannot remove the owner or another admin')
     }
     if (!room.memberIdList.includes(contactId)) throw new Error('not a member of the group')
     room.memberIdList = room.memberIdList.filter((id) => id !== contactId)
     room.adminIdList = room.adminIdList.filter((id) => id !== contactId)
+    roles.adminIdList = roles.adminIdList.filter((id) => id !== contactId)
     this.echoes.expect({ event: 'room-leave', roomId })
     this.puppet.emit('room-leave', { roomId, removeeIdList: [contactId], removerId: this.selfId, timestamp: this.clock() })
   }
@@ -277,6 +279,14 @@ export class SimulatedWorld implements SimulatedWeChat {
     const room = this.mocker.cacheRoomPayload.get(roomId)
     if (!room) throw new Error(`no such group: ${roomId}`)
     return room
+  }
+
+  /** Who WeChat treats as owner and admins, whether or not the puppet reports them. */
+  private rolesOf(roomId: string): { ownerId: string; adminIdList: string[] } {
+    const hidden = this.hiddenRoles.get(roomId)
+    if (hidden) return hidden
+    const room = this.roomPayload(roomId)
+    return { ownerId: room.ownerId!, adminIdList: room.adminIdList }
   }
 
   private roomOfBot(roomId: string): payloads.Room {

@@ -14,6 +14,10 @@ export {
 import type { FeedEvent, FeedEventKind as EventKind, EventStatus, ReviewState, Verdict } from '../../shared/api/types.ts'
 export type EventDetail = Record<string, unknown>
 
+/** Offences kept on an open removal's card, and how much of each message. */
+const KEPT_LATER_OFFENCES = 20
+const LATER_TEXT_CHARS = 200
+
 /** An event as stored: what the window sees (less the group's topic, looked up when shown) and the strike it recorded. */
 export type GuardEvent = Omit<FeedEvent, 'groupTopic' | 'detail'> & { detail: EventDetail; strikeId: number | null }
 
@@ -79,8 +83,17 @@ export interface EventsTable {
   openReviews(): GuardEvent[]
   /** The event that recorded a strike. */
   forStrike(strikeId: number): GuardEvent | null
-  /** The member's latest removal that really happened and was not undone, from any group. */
+  /** The member's latest removal that really happened and was not undone, from any group: the bot's, or the rep's
+   * done removal task. */
   lastRemovalOf(member: { memberKey: string; memberId: string }): GuardEvent | null
+  /** The latest removal (any group, any login) of a member without a stable id seen with this name and avatar. */
+  probableRemovalOf(look: { name: string; avatarHash: string }): GuardEvent | null
+  /** The member's removal in the group that is under way: queued or running, or a task open for the rep. */
+  openRemovalOf(groupId: string, memberKey: string): GuardEvent | null
+  /** Records an offence on an open removal's card: detail.laterOffenceCount, and the latest few in laterOffences. */
+  appendLaterOffence(id: number, offence: { rule: string; messageId: string | null; text: string | null; at: number }): void
+  /** Merges `patch` into the event's detail without touching its status. */
+  patchDetail(id: number, patch: EventDetail): void
   precisionByRule(): RulePrecision[]
   /** Listens for committed new and changed events; returns the unsubscribe function. */
   subscribe: EventFeed['subscribe']
@@ -152,10 +165,25 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
   const selectForStrike = db.prepare<[number], EventRow>('SELECT * FROM events WHERE strike_id = ? ORDER BY id LIMIT 1')
   const selectLastRemoval = db.prepare<[{ memberKey: string; memberId: string }], EventRow>(
     `SELECT * FROM events
-     WHERE kind = 'removal' AND status = 'done' AND overridden = 0 AND dry_run = 0
+     WHERE kind IN ('removal', 'removal_needed') AND status = 'done' AND overridden = 0 AND dry_run = 0
        AND (member_key = @memberKey OR member_id = @memberId)
      ORDER BY id DESC LIMIT 1`,
   )
+  const selectProbableRemoval = db.prepare<[{ name: string; avatarHash: string }], EventRow>(
+    `SELECT events.* FROM members JOIN events
+       ON events.member_key = members.member_key AND events.group_id = members.group_id
+     WHERE members.name = @name AND members.avatar_hash = @avatarHash
+       AND events.kind IN ('removal', 'removal_needed') AND events.status = 'done' AND events.overridden = 0 AND events.dry_run = 0
+     ORDER BY events.id DESC LIMIT 1`,
+  )
+  const selectOpenRemoval = db.prepare<[{ groupId: string; memberKey: string }], EventRow>(
+    `SELECT * FROM events
+     WHERE member_key = @memberKey AND kind IN ('removal', 'removal_needed') AND group_id = @groupId
+       AND overridden = 0 AND dry_run = 0
+       AND ((kind = 'removal' AND status = 'pending') OR (kind = 'removal_needed' AND status = 'needs_rep'))
+     ORDER BY id DESC LIMIT 1`,
+  )
+  const updateDetail = db.prepare<[{ id: number; patch: string }]>('UPDATE events SET detail = json_patch(detail, @patch) WHERE id = @id')
   const selectPrecision = db.prepare<[], { rule: string; confirmed: number; falsePositive: number; unjudged: number }>(
     `SELECT rule,
             SUM(verdict IS 'confirmed') AS confirmed,
@@ -226,6 +254,24 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
       const row = selectLastRemoval.get(member)
       return row ? toRecord(row) : null
     },
+    probableRemovalOf(look) {
+      const row = selectProbableRemoval.get(look)
+      return row ? toRecord(row) : null
+    },
+    openRemovalOf(groupId, memberKey) {
+      const row = selectOpenRemoval.get({ groupId, memberKey })
+      return row ? toRecord(row) : null
+    },
+    appendLaterOffence(id, offence) {
+      const detail = selectOne.get(id)?.detail
+      if (detail === undefined) return
+      const { laterOffences, laterOffenceCount } = parseJson<EventDetail>(detail)
+      // A spammer can post thousands of times while their removal waits: keep the count, and only the latest few.
+      const kept = [...(Array.isArray(laterOffences) ? laterOffences : []), { ...offence, text: offence.text?.slice(0, LATER_TEXT_CHARS) ?? null }]
+      const patch = { laterOffences: kept.slice(-KEPT_LATER_OFFENCES), laterOffenceCount: (Number(laterOffenceCount) || 0) + 1 }
+      updated(id, updateDetail.run({ id, patch: JSON.stringify(patch) }).changes)
+    },
+    patchDetail: (id, patch) => void updated(id, updateDetail.run({ id, patch: JSON.stringify(patch) }).changes),
     precisionByRule: () =>
       selectPrecision.all().map((row) => {
         const judged = row.confirmed + row.falsePositive

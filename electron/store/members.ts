@@ -6,6 +6,7 @@ export interface MemberRecord {
   memberId: string
   memberKey: string
   name: string
+  avatarHash: string | null
   firstSeen: number
   lastSeen: number
 }
@@ -15,27 +16,29 @@ interface MemberRow {
   member_id: string
   member_key: string
   name: string
+  avatar_hash: string | null
   first_seen: number
   last_seen: number
 }
 
 export interface MembersTable {
-  /** Records a sighting: inserts the member or refreshes key, name and last-seen time. */
-  touch(member: { groupId: string; memberId: string; memberKey: string; name: string; at: number }): void
+  /** Records a sighting: inserts the member or refreshes key, name, avatar hash (when given) and last-seen time. */
+  touch(member: { groupId: string; memberId: string; memberKey: string; name: string; avatarHash?: string | null; at: number }): void
   get(groupId: string, memberId: string): MemberRecord | null
 }
 
 export function createMembersTable(db: Database): MembersTable {
-  const upsert = db.prepare<[{ groupId: string; memberId: string; memberKey: string; name: string; at: number }]>(
-    `INSERT INTO members (group_id, member_id, member_key, name, first_seen, last_seen)
-     VALUES (@groupId, @memberId, @memberKey, @name, @at, @at)
+  const upsert = db.prepare<[{ groupId: string; memberId: string; memberKey: string; name: string; avatarHash: string | null; at: number }]>(
+    `INSERT INTO members (group_id, member_id, member_key, name, avatar_hash, first_seen, last_seen)
+     VALUES (@groupId, @memberId, @memberKey, @name, @avatarHash, @at, @at)
      ON CONFLICT (group_id, member_id) DO UPDATE SET
-       member_key = excluded.member_key, name = excluded.name, last_seen = MAX(last_seen, excluded.last_seen)`,
+       member_key = excluded.member_key, name = excluded.name, avatar_hash = COALESCE(excluded.avatar_hash, avatar_hash),
+       last_seen = MAX(last_seen, excluded.last_seen)`,
   )
   const selectOne = db.prepare<[string, string], MemberRow>('SELECT * FROM members WHERE group_id = ? AND member_id = ?')
 
   return {
-    touch: (member) => void upsert.run(member),
+    touch: (member) => void upsert.run({ ...member, avatarHash: member.avatarHash ?? null }),
     get(groupId, memberId) {
       const row = selectOne.get(groupId, memberId)
       if (!row) return null
@@ -44,6 +47,7 @@ export function createMembersTable(db: Database): MembersTable {
         memberId: row.member_id,
         memberKey: row.member_key,
         name: row.name,
+        avatarHash: row.avatar_hash,
         firstSeen: row.first_seen,
         lastSeen: row.last_seen,
       }

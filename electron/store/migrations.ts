@@ -170,6 +170,32 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX speech_jobs_by_time ON speech_jobs (at);
     `,
   },
+  {
+    version: 3,
+    name: 'removal ability per group, staff the rep names, removal tasks',
+    sql: `
+      -- roles_known: the puppet reports owners and admins for the group; rep_is_admin: the rep says the account is
+      -- the owner or an admin there (web WeChat cannot tell).
+      ALTER TABLE groups ADD COLUMN roles_known INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE groups ADD COLUMN rep_is_admin INTEGER NOT NULL DEFAULT 0;
+
+      -- Owners and admins the rep names: immune, and trusted to invite new members.
+      CREATE TABLE group_staff (
+        group_id TEXT NOT NULL REFERENCES groups (id),
+        member_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (group_id, member_key)
+      ) STRICT;
+
+      -- A hash of the member's avatar, kept only for members without a stable id: with the name, a probable match.
+      ALTER TABLE members ADD COLUMN avatar_hash TEXT;
+      CREATE INDEX members_by_look ON members (name, avatar_hash) WHERE avatar_hash IS NOT NULL;
+
+      CREATE INDEX events_open_removals ON events (group_id, member_key)
+        WHERE (kind = 'removal' AND status = 'pending') OR (kind = 'removal_needed' AND status = 'needs_rep');
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version

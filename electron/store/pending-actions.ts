@@ -4,8 +4,8 @@ import { fromFlag, parseJson, type Database } from './sql.ts'
 
 export interface ActionPayloads {
   say: { groupId: string; text: string; mentionIds: string[] }
-  /** `notice` is said in the group once the removal is verified. */
-  remove: { groupId: string; memberId: string; notice: string | null }
+  /** `notice` is said in the group once the removal is verified, mentioning `noticeMentionIds` (an inviter, say). */
+  remove: { groupId: string; memberId: string; notice: string | null; noticeMentionIds?: string[] }
   add: { groupId: string; memberId: string }
   notify_self: { text: string }
 }

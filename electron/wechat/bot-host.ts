@@ -11,6 +11,7 @@ import { messageTextOf } from './message-content.ts'
 import { messageKindOf } from './message-kind.ts'
 import { loadPuppet, redactSecrets, type PuppetInstance, type PuppetSetting } from './puppet-choice.ts'
 import { WechatyChatPort } from './wechaty-chat-port.ts'
+import { capabilitiesOf } from '../../shared/capabilities/index.ts'
 import { silencePuppetLoggers } from './puppet-faults.ts'
 
 /** Wechaty keeps the puppet's session in `<name>.memory-card.json`, so a restart can skip the QR scan. */
@@ -64,7 +65,7 @@ export class BotHost {
     const now = options.now ?? Date.now
     this.loginStore = new LoginStateStore(options.puppet.name, now)
     this.errorLog = new HostErrorLog([options.puppet.token], now)
-    this.chat = new WechatyChatPort(bot)
+    this.chat = new WechatyChatPort(bot, capabilitiesOf(options.puppet.name))
     this.listen(now)
   }
 

@@ -15,5 +15,7 @@ export async function chatGroupOf(room: Room, selfId: string): Promise<ChatGroup
     adminIds,
     memberCount: payload.memberIdList.length,
     botCanRemove: ownerId === selfId || adminIds.includes(selfId),
+    // Web WeChat and PadLocal never fill adminIdList, and web WeChat gives no owner: without an owner nothing is known.
+    rolesKnown: ownerId !== null,
   }
 }

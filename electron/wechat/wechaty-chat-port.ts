@@ -1,21 +1,46 @@
 // ChatPort over a running Wechaty: how the guard speaks, removes and re-adds in WeChat.
+import { createHash } from 'node:crypto'
 import type { Contact, Room, Wechaty } from 'wechaty'
-import { ChatRefusedError, type ChatGroup, type ChatMember, type ChatPort } from './chat-port.ts'
+import { rolesFullyKnown, type PuppetCapabilities } from '../../shared/capabilities/index.ts'
+import { ChatRefusedError, ChatUnavailableError, type ChatGroup, type ChatMember, type ChatOperation, type ChatPort } from './chat-port.ts'
 import { chatGroupOf } from './chat-group.ts'
+import { transientReason } from './chat-errors.ts'
 
 /** WeChat's "File Transfer" chat: the account's own notes, which every protocol knows by this id. */
 export const FILE_HELPER_ID = 'filehelper'
 
-type Operation = ChatRefusedError['operation']
+type Operation = ChatOperation
 
-/** The contact's WeChat id where the puppet offers one: it survives re-login, unlike puppet ids on some protocols. */
+/** An avatar that takes longer than this to fetch is skipped: it must not hold up the join it is checked for. */
+const AVATAR_TIMEOUT_MS = 5_000
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('avatar timed out')), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
+
+/** The contact's WeChat id where the puppet offers one: it survives re-login, unlike puppet ids on some protocols.
+ * Failing that, the rep's own remark name for the contact (kept by WeChat across logins), marked as such. */
 export function stableIdOf(contact: Contact): string | null {
   // Not contact.weixin(): on Wechaty 1.x it prints a deprecation stack trace on every call.
-  return contact.handle() || contact.payload?.weixin || null
+  const weixin = contact.handle() || contact.payload?.weixin
+  if (weixin) return weixin
+  const remark = contact.payload?.alias?.trim()
+  return remark ? `remark:${remark}` : null
 }
 
 export class WechatyChatPort implements ChatPort {
-  constructor(private readonly bot: Wechaty) {}
+  constructor(
+    private readonly bot: Wechaty,
+    private readonly abilities: PuppetCapabilities,
+  ) {}
+
+  capabilities(): PuppetCapabilities {
+    return this.abilities
+  }
 
   selfId(): string | null {
     try {
@@ -52,6 +77,17 @@ export class WechatyChatPort implements ChatPort {
     return room ? (await this.memberIdsOf(room)).includes(memberId) : false
   }
 
+  async avatarHash(contactId: string): Promise<string | null> {
+    const contact = await this.findContact(contactId)
+    if (!contact) return null
+    try {
+      const image = await withTimeout(contact.avatar().then((box) => box.toBuffer()), AVATAR_TIMEOUT_MS)
+      return image.length > 0 ? createHash('sha256').update(image).digest('hex').slice(0, 32) : null
+    } catch {
+      return null // no avatar, or it could not be fetched: no probable match, nothing worse
+    }
+  }
+
   async say(groupId: string, text: string, mentionIds: readonly string[]): Promise<void> {
     const room = await this.joinedRoom(groupId, 'say')
     const mentions = await Promise.all(mentionIds.map((id) => this.findContact(id)))
@@ -60,16 +96,23 @@ export class WechatyChatPort implements ChatPort {
   }
 
   async remove(groupId: string, memberId: string): Promise<void> {
+    // Asking WeChat for something it always refuses looks like a misbehaving client; do not ask.
+    if (this.abilities.removeMembers === 'no') throw new ChatRefusedError('remove', { code: 'puppet_cannot' })
     const room = await this.joinedRoom(groupId, 'remove')
     const group = await chatGroupOf(room, this.requireSelfId('remove'))
-    // Asking WeChat for something it always refuses looks like a misbehaving client; do not ask.
-    if (!group?.botCanRemove) throw new ChatRefusedError('remove', '群卫登录的账号不是群主或管理员，不能移出成员')
-    if (!(await this.memberIdsOf(room)).includes(memberId)) throw new ChatRefusedError('remove', 'not a member of the group')
+    if (group && rolesFullyKnown(group.rolesKnown, this.abilities) && !group.botCanRemove) {
+      throw new ChatRefusedError('remove', { code: 'bot_not_admin' })
+    }
+    if (group && (memberId === group.ownerId || group.adminIds.includes(memberId)) && group.ownerId !== this.selfId()) {
+      throw new ChatRefusedError('remove', { code: 'target_is_admin' })
+    }
+    if (!(await this.memberIdsOf(room)).includes(memberId)) throw new ChatRefusedError('remove', { code: 'member_not_in_group' })
     const contact = await this.requireContact(memberId, 'remove')
     await this.asRefusal('remove', () => room.remove(contact))
   }
 
   async add(groupId: string, memberId: string): Promise<void> {
+    if (this.abilities.readdMembers === 'no') throw new ChatRefusedError('add', { code: 'puppet_cannot' })
     const room = await this.joinedRoom(groupId, 'add')
     if ((await this.memberIdsOf(room)).includes(memberId)) return
     const contact = await this.requireContact(memberId, 'add')
@@ -96,7 +139,7 @@ export class WechatyChatPort implements ChatPort {
 
   private requireSelfId(operation: Operation): string {
     const selfId = this.selfId()
-    if (!selfId) throw new ChatRefusedError(operation, 'not logged in')
+    if (!selfId) throw new ChatUnavailableError(operation, { code: 'logged_out' })
     return selfId
   }
 
@@ -104,22 +147,24 @@ export class WechatyChatPort implements ChatPort {
     const selfId = this.requireSelfId(operation)
     const room = await this.findRoom(groupId)
     if (!room || !(await this.memberIdsOf(room)).includes(selfId)) {
-      throw new ChatRefusedError(operation, 'the bot is not a member of the group')
+      throw new ChatRefusedError(operation, { code: 'bot_not_in_group' })
     }
     return room
   }
 
   private async requireContact(contactId: string, operation: Operation): Promise<Contact> {
     const contact = await this.findContact(contactId)
-    if (!contact) throw new ChatRefusedError(operation, 'unknown contact')
+    if (!contact) throw new ChatRefusedError(operation, { code: 'unknown_contact' })
     return contact
   }
 
-  // Puppets report a refusal (no permission, group too large, not a friend) by rejecting; their texts differ by protocol.
+  // Puppets report a refusal (no permission, group too large, not a friend) by rejecting; their texts differ by
+  // protocol. A timeout or a dropped connection is not a refusal: it passes through, and the caller checks membership.
   private async asRefusal(operation: Operation, request: () => Promise<void>): Promise<void> {
     try {
       await request()
     } catch (error) {
+      if (transientReason(error)) throw error
       throw new ChatRefusedError(operation, error instanceof Error ? error.message : String(error))
     }
   }

@@ -77,6 +77,13 @@ export const API_INPUTS = {
   // The puppet changes only through choosePuppet, which also restarts the bot.
   updateSettings: SETTINGS_SCHEMA.omit({ puppet: true }).partial().strict(),
   setSecret: z.object({ name: z.enum(['puppetToken', 'speechApiKey', 'speechSecretKey']), value: z.string().max(2000) }).strict(),
+  // Removal as WeChat allows it: the rep's word on roles, rep tasks, join cards.
+  setGroupsRepAdmin: z.object({ groupIds, repIsAdmin: z.boolean() }).strict(),
+  setGroupStaff: z
+    .object({ groupId: z.string().min(1), memberKey: z.string().min(1), name: z.string().min(1).max(200), staff: z.boolean() })
+    .strict(),
+  resolveTask: z.object({ eventId: z.number().int().positive(), outcome: z.enum(['done', 'pardon']) }).strict(),
+  resolveJoinCard: z.object({ eventId: z.number().int().positive(), choice: z.enum(['remove', 'dismiss', 'allow']) }).strict(),
 } as const
 
 export type ApiMethod = keyof typeof API_INPUTS
@@ -112,6 +119,10 @@ export interface ApiOutputs {
   removeFromAllowList: AllowListEntry[]
   updateSettings: SettingsView
   setSecret: SettingsView
+  setGroupsRepAdmin: GroupView[]
+  setGroupStaff: GroupView[]
+  resolveTask: FeedEvent
+  resolveJoinCard: FeedEvent
 }
 
 /** The API as a caller sees it: one async function per method. Both doors and the direct call implement this. */

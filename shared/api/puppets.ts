@@ -21,13 +21,18 @@ export const PUPPET_CHOICES: readonly PuppetChoice[] = [
     name: 'wechaty-puppet-wechat4u',
     label: 'WeChat web protocol (wechat4u)',
     needsToken: false,
-    description: 'Free; log in by scanning a QR code. Accounts without web-WeChat access cannot use it.',
+    description:
+      'Free; log in by scanning a QR code. Accounts without web-WeChat access cannot use it. It cannot remove members: ' +
+      'the rep does, from tasks.',
   },
   {
     name: 'wechaty-puppet-padlocal',
     label: 'PadLocal (iPad protocol)',
     needsToken: true,
-    description: 'Paid token from the PadLocal service; more stable than the web protocol. ' + PADPLUS_RETIRED_NOTE,
+    description:
+      'Paid token from the PadLocal service; can remove members (web WeChat cannot), but its issue tracker reports ' +
+      'logins failing since late 2024. ' +
+      PADPLUS_RETIRED_NOTE,
   },
   {
     name: 'wechaty-puppet-service',

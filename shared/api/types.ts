@@ -2,6 +2,7 @@
 import type { Settings } from '../policy/settings.ts'
 import type { BacktestDifference, BacktestMessage, BacktestOutcome } from '../rules/backtest.ts'
 import type { Rule, RuleProblem } from '../rules/types.ts'
+import type { RemovalAbility } from '../capabilities/removal-ability.ts'
 
 export const PUPPET_NAMES = [
   'wechaty-puppet-wechat4u',
@@ -43,6 +44,14 @@ export interface GroupView {
   botCanRemove: boolean
   warnings7d: number
   removals7d: number
+  /** Whether the bot can remove here, from the puppet's abilities, the roles it reports and the rep's word. */
+  removal: RemovalAbility
+  /** The rep said "I am the owner or an admin here". */
+  repIsAdmin: boolean
+  /** Whether the puppet reports this group's owner and admins (when not, only the rep can say). */
+  rolesKnown: boolean
+  /** Owners and admins the rep named. */
+  staff: { memberKey: string; name: string }[]
 }
 
 export const FEED_EVENT_KINDS = [
@@ -57,6 +66,9 @@ export const FEED_EVENT_KINDS = [
   'rules_invalid',
   'login',
   'logout',
+  // Appended: tasks for the rep where the bot cannot remove, and members invited by outsiders.
+  'removal_needed',
+  'outsider_invite',
   'image_failed',
   /** A voice message that has no transcript (yet): detail.voice says why; the rep can listen and decide. */
   'voice_untranscribed',

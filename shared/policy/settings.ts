@@ -8,6 +8,9 @@ export type SpeechLanguage = (typeof SPEECH_LANGUAGES)[number]
 
 export const KNOWN_OFFENDER_ACTIONS = ['alert', 'remove'] as const
 export type KnownOffenderAction = (typeof KNOWN_OFFENDER_ACTIONS)[number]
+export const OUTSIDER_INVITE_ACTIONS = ['off', 'alert', 'remove'] as const
+export type OutsiderInviteAction = (typeof OUTSIDER_INVITE_ACTIONS)[number]
+export const UNKNOWN_REMOVAL_CHOICES = ['attempt', 'ask_rep'] as const
 
 export const SETTINGS_SCHEMA = z.object({
   /** Warnings a member gets in a group before the next offence removes them. */
@@ -42,6 +45,16 @@ export const SETTINGS_SCHEMA = z.object({
   desktopNotifications: z.boolean(),
   /** Which WeChat protocol driver the bot runs on. */
   puppet: z.enum(PUPPET_NAMES),
+  /** Where it is unknown whether the bot may remove (web WeChat reports no owner): try anyway, or ask the rep. */
+  removalWhenUnknown: z.enum(UNKNOWN_REMOVAL_CHOICES),
+  /** Warnings in groups where the bot cannot remove: no threat of a removal that cannot happen. Same placeholders. */
+  warningWithoutRemovalTemplate: z.string().max(500),
+  /** A member invited by someone other than the rep, the group's owner or admins, or staff the rep named. */
+  outsiderInviteAction: z.enum(OUTSIDER_INVITE_ACTIONS),
+  /** Said to the inviter when their invitee is removed. Placeholders: {name} (the invitee), {inviter}. */
+  outsiderInviteNoticeTemplate: z.string().max(500),
+  /** Said to new members (throttled like every message); empty says nothing. Placeholder: {name}. */
+  welcomeTemplate: z.string().max(500),
   /** Read the text in images with Baidu's OCR (the speech keys); off by default, since it sends photos to Baidu. */
   imageTextRecognition: z.boolean(),
   /** What language voice messages are recognised in (Baidu's dev_pid). */
@@ -73,6 +86,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   language: 'zh-CN',
   desktopNotifications: true,
   puppet: 'wechaty-puppet-wechat4u',
+  removalWhenUnknown: 'ask_rep',
+  warningWithoutRemovalTemplate: '请勿在群内发布{rule}相关内容（提醒 {count}/{limit}）。',
+  outsiderInviteAction: 'off',
+  outsiderInviteNoticeTemplate: '本群只接受群主和管理员邀请新成员，{name} 已被移出，谢谢理解。',
+  welcomeTemplate: '',
   imageTextRecognition: false,
   speechLanguage: 'mandarin',
   speechBaseUrl: '',

@@ -9,8 +9,9 @@ export interface TemplateValues {
 
 const PLACEHOLDER = /\{(name|rule|count|limit)\}/g
 
-export function renderTemplate(template: string, values: TemplateValues): string {
-  return template.replace(PLACEHOLDER, (_, key: keyof TemplateValues) => String(values[key]))
+/** Placeholders without a value (a welcome has no rule) stay as written, like unknown ones. */
+export function renderTemplate(template: string, values: Partial<TemplateValues>): string {
+  return template.replace(PLACEHOLDER, (whole: string, key: keyof TemplateValues) => (values[key] === undefined ? whole : String(values[key])))
 }
 
 /** A warning uses the rule's own reply when it has one, else the default template. */

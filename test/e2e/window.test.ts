@@ -187,6 +187,28 @@ describe('the rep’s window (demo server, chromium)', () => {
     await page.getByTestId('stats-worst').waitFor({ timeout: 10_000 })
   }, 30_000)
 
+  it('leaves a removal the bot cannot do to the rep as a task, and gives the known offender’s join card buttons', async () => {
+    await go(page, 'feed')
+    // The bot is a plain member of the group-buy group: at the limit the rep gets one task, with the reason.
+    const task = card('removal_needed', '招财猫')
+    await task.waitFor({ timeout: 60_000 })
+    expect(await task.textContent()).toContain('不是群主或管理员')
+    await task.getByTestId('task-done').click()
+    await page.locator('.ant-popconfirm .ant-btn-primary').click()
+    await task.getByTestId('feed-status').filter({ hasText: '已完成' }).waitFor({ timeout: 10_000 })
+    expect(await task.getByTestId('task-done').count()).toBe(0)
+
+    const join = card('known_offender_joined', '优品代购-Lily')
+    await join.getByTestId('join-dismiss').click()
+    await join.getByTestId('join-resolution').waitFor({ timeout: 10_000 })
+
+    await go(page, 'groups')
+    expect(await page.getByTestId('groups-table').textContent()).toContain('不能')
+    await go(page, 'login')
+    await page.getByTestId('puppet-abilities').waitFor()
+    expect(await page.locator('[data-ability="removeMembers:yes"]').count()).toBe(1)
+  }, 90_000)
+
   it('lays every screen out cleanly at 1280×800 and 1920×1080', async () => {
     for (const screen of SCREENS) {
       await go(page, screen)

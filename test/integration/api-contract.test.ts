@@ -6,6 +6,7 @@ import { configTests } from './api-suite-config.ts'
 import { loginTests } from './api-suite-login.ts'
 import { moderationTests } from './api-suite-moderation.ts'
 import { voiceTests } from './api-suite-voice.ts'
+import { removalTests } from './api-suite-removal.ts'
 import { healthTests } from './api-suite-health.ts'
 
 describe.each(TRANSPORTS)('the API through $name', (transport) => {
@@ -25,6 +26,7 @@ describe.each(TRANSPORTS)('the API through $name', (transport) => {
   configTests(env)
   moderationTests(env)
   voiceTests(env)
+  removalTests(env)
   healthTests(env)
 
   it('has exercised every method of the contract', () => {

@@ -31,6 +31,8 @@ export async function snapshot(env: ApiEnv) {
 }
 
 const UNSET = { set: false, hint: null }
+const ROLES_YES = { removal: 'yes', repIsAdmin: false, rolesKnown: true, staff: [] }
+const ROLES_NO = { ...ROLES_YES, removal: 'no' }
 
 export function configTests(env: () => ApiEnv): void {
   describe('groups', () => {
@@ -40,9 +42,9 @@ export function configTests(env: () => ApiEnv): void {
       const { api, groupId } = env()
       const groups = byTopic(await api.listGroups({}))
       expect(groups).toEqual({
-        福利一群: { id: groupId('shop'), topic: '福利一群', memberCount: 4, monitored: true, quiet: false, botCanRemove: true, warnings7d: 0, removals7d: 0 },
-        母婴大群: { id: groupId('big'), topic: '母婴大群', memberCount: 48, monitored: true, quiet: false, botCanRemove: true, warnings7d: 0, removals7d: 0 },
-        别人的群: { id: groupId('other'), topic: '别人的群', memberCount: 4, monitored: true, quiet: false, botCanRemove: false, warnings7d: 0, removals7d: 0 },
+        福利一群: { id: groupId('shop'), topic: '福利一群', memberCount: 4, monitored: true, quiet: false, botCanRemove: true, warnings7d: 0, removals7d: 0, ...ROLES_YES },
+        母婴大群: { id: groupId('big'), topic: '母婴大群', memberCount: 48, monitored: true, quiet: false, botCanRemove: true, warnings7d: 0, removals7d: 0, ...ROLES_YES },
+        别人的群: { id: groupId('other'), topic: '别人的群', memberCount: 4, monitored: true, quiet: false, botCanRemove: false, warnings7d: 0, removals7d: 0, ...ROLES_NO },
       })
       expect((await api.listGroups({ search: ' 大群 ' })).map((group) => group.id)).toEqual([groupId('big')])
       expect(await api.listGroups({ search: '没有这个群' })).toEqual([])

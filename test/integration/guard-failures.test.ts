@@ -5,7 +5,7 @@ let h: Harness
 afterEach(() => h?.close())
 
 describe('a removal WeChat refuses', () => {
-  it('is recorded as removal_failed with the reason, and the rep is told; nothing pretends it worked', async () => {
+  it('is final: the removal fails with the reason and becomes one task for the rep, who is told', async () => {
     h = await createHarness()
     h.chat.refuse.remove = '群主或管理员才能移出成员'
     await h.send('carol', '赌博')
@@ -13,17 +13,24 @@ describe('a removal WeChat refuses', () => {
     expect(report.ran).toBe(2)
 
     expect(await h.chat.isMember('g1', 'carol')).toBe(true)
+    expect(h.chat.calls).toEqual(['remove g1 carol'])
     expect(h.chat.said).toEqual([])
-    const [removal, failure] = h.store.events.list().reverse()
-    expect(removal).toMatchObject({ kind: 'removal', status: 'failed', detail: { reason: '群主或管理员才能移出成员' } })
-    expect(failure).toMatchObject({
-      kind: 'removal_failed',
-      status: 'done',
+    const [removal, task] = h.store.events.list().reverse()
+    expect(removal).toMatchObject({
+      kind: 'removal',
+      status: 'failed',
+      detail: { reason: '群主或管理员才能移出成员', reasonCode: 'wechat_refused' },
+    })
+    expect(task).toMatchObject({
+      kind: 'removal_needed',
+      status: 'needs_rep',
       memberName: '小李',
       rule: '赌博',
-      detail: { reason: '群主或管理员才能移出成员', removalEventId: removal!.id },
+      detail: { reasonCode: 'wechat_refused', reasonParams: { message: '群主或管理员才能移出成员' }, removalEventId: removal!.id },
     })
-    expect(h.chat.notes).toEqual(['【群卫】未能将 小李 移出群「福利一群」：群主或管理员才能移出成员。请手动处理。'])
+    expect(h.chat.notes).toEqual([
+      '【群卫待办】请把 小李 移出群「福利一群」（规则「赌博」）：群主或管理员才能移出成员。移出后在群卫中点“已移出”。',
+    ])
     expect(h.store.events.lastRemovalOf({ memberKey: 'stable:wx_carol', memberId: 'carol' })).toBeNull()
   })
 
@@ -32,14 +39,14 @@ describe('a removal WeChat refuses', () => {
     h.chat.removalsDoNothing = true
     await h.send('carol', '赌博')
     await h.guard.flush()
-    expect(eventKinds(h.store)).toEqual(['removal', 'removal_failed'])
-    expect(h.store.events.list()[0]!.detail.reason).toBe('移出后对方仍在群内')
+    expect(eventKinds(h.store)).toEqual(['removal', 'removal_needed'])
+    expect(h.store.events.list()[0]!.detail).toMatchObject({ reasonCode: 'still_in_group', reason: '移出后对方仍在群内' })
     expect(h.chat.said).toEqual([])
   })
 })
 
 describe('transient errors', () => {
-  it('are retried later with backoff, and fail for good after three attempts', async () => {
+  it('retry a removal with backoff, checking membership first, and end in a task for the rep after three attempts', async () => {
     h = await createHarness()
     h.chat.transientFailures = 1
     await h.send('carol', '赌博')
@@ -52,13 +59,52 @@ describe('transient errors', () => {
     expect(h.store.events.list({ kind: 'removal' })[0]!.status).toBe('done')
 
     h.chat.transientFailures = 3
-    await h.send('alice', '代购')
+    await h.send('dave', '赌博', { groupId: 'g2' })
     for (let k = 0; k < 3; k++) {
       report = await h.guard.flush()
       h.advance(2 * MINUTE)
     }
+    expect(h.chat.calls.filter((call) => call === 'remove g2 dave')).toHaveLength(3)
+    const task = h.store.events.list({ kind: 'removal_needed' })[0]!
+    expect(task).toMatchObject({ status: 'needs_rep', groupId: 'g2', detail: { reasonCode: 'disconnected', reasonParams: { attempts: '3' } } })
+  })
+
+  it('a removal that timed out after it happened is verified by membership: one removal, no task', async () => {
+    h = await createHarness()
+    h.chat.timeoutsAfterEffect = 1
+    await h.send('carol', '赌博')
+    await h.guard.flush()
+    h.advance(30_000)
+    await h.guard.flush()
+    expect(h.chat.calls).toEqual(['remove g1 carol'])
+    expect(eventKinds(h.store)).toEqual(['removal'])
+    expect(h.store.events.list({ kind: 'removal' })[0]!.status).toBe('done')
+  })
+
+  it('never re-send a warning whose send timed out: at most once, and the rep reads it may not have arrived', async () => {
+    h = await createHarness()
+    h.chat.timeoutsAfterEffect = 1
+    await h.send('alice', '代购')
+    for (let k = 0; k < 3; k++) {
+      await h.guard.flush()
+      h.advance(2 * MINUTE)
+    }
+    expect(h.chat.said).toHaveLength(1)
+    expect(h.store.events.list({ kind: 'warning' })[0]!).toMatchObject({ status: 'failed', detail: { reasonCode: 'delivery_unknown' } })
+    const failure = h.store.events.list({ kind: 'action_failed' })[0]!
+    expect(failure.detail).toMatchObject({ reasonCode: 'delivery_unknown', actionKind: 'say' })
+    expect(h.chat.notes).toEqual([expect.stringContaining('消息可能未送达')])
+  })
+
+  it('never re-send a warning after any error that is not WeChat being unreachable before the send', async () => {
+    h = await createHarness()
+    h.chat.transientFailures = 1
+    await h.send('alice', '代购')
+    await h.guard.flush()
+    h.advance(2 * MINUTE)
+    await h.guard.flush()
     expect(h.store.events.list({ kind: 'warning' })[0]!.status).toBe('failed')
-    expect(h.store.events.list({ kind: 'action_failed' })[0]!.detail).toMatchObject({ reason: 'connection reset' })
+    expect(h.store.actions.list().filter((action) => action.kind === 'say')).toMatchObject([{ attempts: 1, status: 'failed' }])
   })
 })
 

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { createGuard, type Guard } from '../../electron/guard/index.ts'
 import { openStore, type Store } from '../../electron/store/index.ts'
 import { ChatRefusedError, type ChatGroup, type ChatMember, type ChatPort } from '../../electron/wechat/chat-port.ts'
+import { capabilitiesOf, type PuppetCapabilities } from '../../shared/capabilities/index.ts'
 import type { Settings } from '../../shared/policy/index.ts'
 import type { MessageKind, RuleInput } from '../../shared/rules/types.ts'
 
@@ -24,8 +25,12 @@ type Operation = 'say' | 'remove' | 'add'
 
 export class FakeChat implements ChatPort {
   self: string | null = 'bot'
+  /** What the puppet behind this fake can do: the simulated WeChat's abilities unless a test says otherwise. */
+  abilities: PuppetCapabilities = capabilitiesOf('wechaty-puppet-mock')
   readonly groups = new Map<string, { group: ChatGroup; members: Set<string> }>()
   readonly contacts = new Map<string, ChatMember>()
+  /** Avatar hashes by contact id; a contact without one has no avatar. */
+  readonly avatars = new Map<string, string>()
   readonly said: { groupId: string; text: string; mentionIds: readonly string[] }[] = []
   readonly notes: string[] = []
   /** Every remove and add asked for, as "remove g1 alice". */
@@ -36,6 +41,8 @@ export class FakeChat implements ChatPort {
   removalsDoNothing = false
   /** The next this-many say/remove/add calls fail like a dropped connection. */
   transientFailures = 0
+  /** The next this-many say/remove/add calls happen in WeChat, then time out: the caller cannot tell they did. */
+  timeoutsAfterEffect = 0
   /** The operation happens in WeChat, then the call never returns: the app dies mid-action. */
   hangAfter: Operation | null = null
 
@@ -47,6 +54,10 @@ export class FakeChat implements ChatPort {
     const full = { ...group, memberCount: memberIds.length }
     this.groups.set(group.id, { group: full, members: new Set(memberIds) })
     return full
+  }
+
+  capabilities(): PuppetCapabilities {
+    return this.abilities
   }
 
   selfId(): string | null {
@@ -65,9 +76,14 @@ export class FakeChat implements ChatPort {
     return this.groups.get(groupId)?.members.has(memberId) ?? false
   }
 
+  async avatarHash(contactId: string): Promise<string | null> {
+    return this.avatars.get(contactId) ?? null
+  }
+
   async say(groupId: string, text: string, mentionIds: readonly string[]): Promise<void> {
     this.gate('say')
     this.said.push({ groupId, text, mentionIds })
+    this.maybeTimeOut()
     await this.maybeHang('say')
   }
 
@@ -79,6 +95,7 @@ export class FakeChat implements ChatPort {
     this.calls.push(`remove ${groupId} ${memberId}`)
     this.gate('remove')
     if (!this.removalsDoNothing) this.groups.get(groupId)?.members.delete(memberId)
+    this.maybeTimeOut()
     await this.maybeHang('remove')
   }
 
@@ -98,6 +115,13 @@ export class FakeChat implements ChatPort {
     if (reason) throw new ChatRefusedError(operation, reason)
   }
 
+  private maybeTimeOut(): void {
+    if (this.timeoutsAfterEffect > 0) {
+      this.timeoutsAfterEffect--
+      throw new Error('request timed out after 30000ms')
+    }
+  }
+
   private maybeHang(operation: Operation): Promise<void> {
     return this.hangAfter === operation ? new Promise<void>(() => {}) : Promise.resolve()
   }
@@ -115,10 +139,10 @@ export function standardWorld(): FakeChat {
   chat.addContact('owner2', '二群群主')
   chat.addContact('dave', '老张')
   chat.addGroup(
-    { id: 'g1', topic: '福利一群', ownerId: 'owner', adminIds: ['admin'], botCanRemove: true },
+    { id: 'g1', topic: '福利一群', ownerId: 'owner', adminIds: ['admin'], botCanRemove: true, rolesKnown: true },
     ['bot', 'owner', 'admin', 'alice', 'bob', 'carol'],
   )
-  chat.addGroup({ id: 'g2', topic: '福利二群', ownerId: 'owner2', adminIds: [], botCanRemove: true }, ['bot', 'owner2', 'dave'])
+  chat.addGroup({ id: 'g2', topic: '福利二群', ownerId: 'owner2', adminIds: [], botCanRemove: true, rolesKnown: true }, ['bot', 'owner2', 'dave'])
   return chat
 }
 

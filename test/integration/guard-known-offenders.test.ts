@@ -87,3 +87,27 @@ describe('a removed member joining a monitored group', () => {
     expect(eventKinds(h.store)).toEqual(['removal'])
   })
 })
+
+describe('a member without a stable id', () => {
+  it('is matched after a re-login by name and avatar only as "probable": an alert, never a removal', async () => {
+    h = await createHarness({ settings: { knownOffenderAction: 'remove' } })
+    h.chat.avatars.set('bob', 'avatar-1')
+    await h.send('bob', '赌博')
+    await h.guard.flush()
+    expect(h.store.events.list({ kind: 'removal' })[0]).toMatchObject({ status: 'done', memberId: 'bob' })
+
+    // After a re-login web WeChat gives everyone new ids: the same person comes back as another contact.
+    h.chat.addContact('bob-again', 'Bob', null)
+    h.chat.avatars.set('bob-again', 'avatar-1')
+    h.chat.addContact('other-bob', 'Bob', null)
+    h.chat.avatars.set('other-bob', 'avatar-2')
+    await h.join('g2', 'bob-again')
+    await h.join('g2', 'other-bob')
+    await h.guard.flush()
+
+    const joined = h.store.events.list({ kind: 'known_offender_joined' })
+    expect(joined).toHaveLength(1)
+    expect(joined[0]).toMatchObject({ memberId: 'bob-again', detail: { probable: true, action: 'alert' } })
+    expect(h.chat.calls).toEqual(['remove g1 bob'])
+  })
+})

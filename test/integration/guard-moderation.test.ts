@@ -136,7 +136,7 @@ describe('who is never touched', () => {
 
   it('starts new groups monitored or not as newGroupsMonitored says', async () => {
     h = await createHarness({ settings: { newGroupsMonitored: false } })
-    h.chat.addGroup({ id: 'g3', topic: '新群', ownerId: 'owner', adminIds: [], botCanRemove: true }, ['bot', 'alice'])
+    h.chat.addGroup({ id: 'g3', topic: '新群', ownerId: 'owner', adminIds: [], botCanRemove: true, rolesKnown: true }, ['bot', 'alice'])
     await h.send('alice', '赌博', { groupId: 'g3' })
     expect(h.store.groups.get('g3')?.monitored).toBe(false)
     expect(eventKinds(h.store)).toEqual([])

@@ -93,19 +93,12 @@ describe('simulated scenarios', () => {
     expect(said).toHaveLength(2)
   })
 
-  it('reports a removal WeChat refuses because the bot is neither owner nor admin', async () => {
+  it('hands the rep one task where the bot is neither owner nor admin, without asking WeChat', async () => {
     const { events, said } = await rehearse('removal-refused.jsonl')
     expect(events).toEqual([
-      {
-        event: 'removal_failed',
-        room: 'r1',
-        member: 'alice',
-        rule: '赌博',
-        reason: '群卫登录的账号不是群主或管理员，不能移出成员',
-        minute: 0,
-      },
+      { event: 'removal_needed', room: 'r1', member: 'alice', rule: '赌博', strike: 1, reason: 'bot_not_admin', minute: 0 },
     ])
-    expect(said.map((message) => message.room)).toEqual([null])
+    expect(said).toEqual([{ room: null, text: expect.stringContaining('【群卫待办】请把 alice 移出群「闲聊群」') }])
   })
 
   it('pardons the latest strike, so the next offence is a second warning, not a removal', async () => {
@@ -140,6 +133,85 @@ describe('simulated scenarios', () => {
       { event: 'known_offender_joined', room: 'r2', member: 'alice', minute: 0 },
       { event: 'known_offender_joined', room: 'r1', member: 'alice', minute: 0 },
       { event: 'removal', room: 'r1', member: 'alice', rule: '赌博', knownOffender: true, minute: 0 },
+    ])
+  })
+})
+
+describe('removal as WeChat allows it', () => {
+  const removalNeeded = (member: string, rule: string, strike: number, reason: string, room = 'r1') => ({
+    event: 'removal_needed',
+    room,
+    member,
+    rule,
+    strike,
+    reason,
+    minute: 0,
+  })
+
+  it('removes once however many offences arrive while the removal waits behind the rate limit', async () => {
+    const { events, said } = await rehearse('burst-while-throttled.jsonl')
+    expect(events).toEqual([warning('bob', 1), { event: 'removal', room: 'r1', member: 'alice', rule: '赌博', strike: 1, minute: 1 }])
+    // No "please handle manually" note: nothing failed.
+    expect(said.filter((message) => message.room === null)).toEqual([])
+  })
+
+  it('where the bot is not an admin: two warnings, one task, then only recorded offences', async () => {
+    const { events, said } = await rehearse('not-admin.jsonl')
+    expect(events).toEqual([warning('alice', 1), warning('alice', 2), removalNeeded('alice', '加微信', 3, 'bot_not_admin')])
+    expect(said.filter((message) => message.room === null)).toHaveLength(1)
+  })
+
+  it('retries a removal that timed out before WeChat acted: one removal, no task', async () => {
+    const { events, said } = await rehearse('timeout-once.jsonl')
+    expect(events).toEqual([{ event: 'removal', room: 'r1', member: 'alice', rule: '赌博', strike: 1, minute: 0.5 }])
+    expect(said.filter((message) => message.room === null)).toEqual([])
+  })
+
+  it('never re-sends a warning whose send timed out after reaching WeChat', async () => {
+    const { events, said } = await rehearse('timeout-after-warning.jsonl')
+    expect(events).toEqual([
+      { event: 'action_failed', room: 'r1', member: 'alice', rule: '加微信', reason: 'delivery_unknown', minute: 0 },
+    ])
+    expect(said.filter((message) => message.room === 'r1')).toHaveLength(1)
+    expect(said.filter((message) => message.room === null)).toEqual([{ room: null, text: expect.stringContaining('可能未送达') }])
+  })
+
+  it('with a puppet that reports no owners, asks the rep, and takes the rep\'s word on roles', async () => {
+    const { events } = await rehearse('no-owners.jsonl')
+    expect(events).toEqual([
+      removalNeeded('alice', '赌博', 1, 'roles_unknown'),
+      // Nobody told the guard carol owns the group: she is warned like anyone...
+      warning('carol', 1),
+      // ...until the rep names her; alice's open task takes her next offence; the rep's word lets the bot remove.
+      { event: 'removal', room: 'r1', member: 'bob', rule: '赌博', strike: 1, minute: 0 },
+    ])
+  })
+
+  it('screens members invited by outsiders as set, and welcomes the rest', async () => {
+    const { events, said } = await rehearse('outsider-invite.jsonl')
+    expect(events).toEqual([
+      { event: 'outsider_invite', room: 'r1', member: 'eve', inviter: 'alice', action: 'alert', minute: 0 },
+      { event: 'outsider_invite', room: 'r1', member: 'zed', inviter: 'alice', action: 'remove', minute: 0 },
+      { event: 'removal', room: 'r1', member: 'zed', outsiderInvite: true, minute: 0 },
+    ])
+    const inGroup = said.filter((message) => message.room === 'r1').map((message) => message.text)
+    expect(inGroup).toEqual([
+      '@mia 欢迎新朋友！',
+      '@alice 本群只接受群主和管理员邀请新成员，zed 已被移出，谢谢理解。',
+      '@amy 欢迎新朋友！',
+      '@kim 欢迎新朋友！',
+    ])
+  })
+
+  it('records the rep\'s "done" like a removal, and acts on join cards and pardons', async () => {
+    const { events } = await rehearse('rep-tasks.jsonl')
+    expect(events).toEqual([
+      removalNeeded('alice', '赌博', 1, 'bot_not_admin'),
+      { event: 'known_offender_joined', room: 'r2', member: 'alice', minute: 0 },
+      { event: 'removal', room: 'r2', member: 'alice', rule: '赌博', knownOffender: true, minute: 0 },
+      removalNeeded('bob', '赌博', 1, 'bot_not_admin'),
+      { event: 'pardon', room: 'r1', member: 'bob', minute: 0 },
+      { ...warning('bob', 1), text: '@bob 请不要在群里拉人加好友（1/2）' },
     ])
   })
 })

@@ -130,6 +130,7 @@ describe('groups', () => {
       adminIds: [],
       memberCount: 3,
       botCanRemove: true,
+      rolesKnown: true,
     })
     expect(groupNamed('admin')).toMatchObject({ ownerId: world.contactId('carol'), botCanRemove: true, memberCount: 3 })
     expect(groupNamed('plain')).toMatchObject({ botCanRemove: false, memberCount: 3 })
@@ -225,6 +226,24 @@ describe('ChatPort over Wechaty', () => {
     expect(await host.chat.group(groupId)).toMatchObject({ topic: 'O', botCanRemove: true })
   })
 
+  it('falls back to the rep’s remark name as stable id, and to none; reports unknown roles where the puppet hides them', async () => {
+    const bob = world.mocker.contactPayload(world.contactId('bob'))
+    bob.weixin = undefined
+    bob.alias = '老客户鲍勃'
+    const dave = world.contactId('dave')
+    world.mocker.contactPayload(dave).weixin = undefined
+    world.createRoom({ name: 'hidden', topic: 'H', owner: 'carol', admins: ['bot'], members: ['bob', 'dave'], rolesHidden: true })
+    await world.echoes.settled()
+    const groupId = world.roomId('hidden')
+    expect(await host.chat.member(groupId, world.contactId('bob'))).toMatchObject({ stableId: 'remark:老客户鲍勃' })
+    expect(await host.chat.member(groupId, dave)).toMatchObject({ stableId: null })
+    expect(await host.chat.group(groupId)).toMatchObject({ ownerId: null, adminIds: [], botCanRemove: false, rolesKnown: false })
+    // Not refused on the puppet's silence: WeChat itself lets the admin remove.
+    await host.chat.remove(groupId, dave)
+    await world.echoes.settled()
+    expect(world.memberNames('hidden')).not.toContain('dave')
+  })
+
   it('removes members where the bot is owner or admin, and WeChat really removes them', async () => {
     await host.chat.remove(world.roomId('owned'), world.contactId('alice'))
     await host.chat.remove(world.roomId('admin'), world.contactId('alice'))
@@ -243,7 +262,7 @@ describe('ChatPort over Wechaty', () => {
 
     // The bot is an admin here, but WeChat does not let an admin remove another admin.
     const admin = host.chat.remove(world.roomId('admin'), world.contactId('erin'))
-    await expect(admin).rejects.toMatchObject({ operation: 'remove', reason: 'an admin cannot remove the owner or another admin' })
+    await expect(admin).rejects.toMatchObject({ operation: 'remove', reason: { code: 'target_is_admin' } })
 
     expect(world.memberNames('plain')).toContain('alice')
     expect(world.memberNames('admin')).toContain('erin')

@@ -48,10 +48,12 @@ const aliceKey = () => memberKey(world.roomId('room'), { stableId: 'wx_alice', n
 function chatWith(overrides: Partial<ChatPort>): ChatPort {
   const chat = host.chat
   return {
+    capabilities: () => chat.capabilities(),
     selfId: () => chat.selfId(),
     group: (groupId) => chat.group(groupId),
     member: (groupId, memberId) => chat.member(groupId, memberId),
     isMember: (groupId, memberId) => chat.isMember(groupId, memberId),
+    avatarHash: (contactId) => chat.avatarHash(contactId),
     say: (groupId, text, mentionIds) => chat.say(groupId, text, mentionIds),
     remove: (groupId, memberId) => chat.remove(groupId, memberId),
     add: (groupId, memberId) => chat.add(groupId, memberId),

@@ -20,6 +20,7 @@ const group = (overrides: Partial<ChatGroup> = {}): ChatGroup => ({
   adminIds: ['admin'],
   memberCount: 120,
   botCanRemove: true,
+  rolesKnown: true,
   ...overrides,
 })
 
@@ -139,9 +140,41 @@ describe('groups, members and the allow list', () => {
       memberId: 'm1',
       memberKey: 'stable:w1',
       name: 'A2',
+      avatarHash: null,
       firstSeen: T0,
       lastSeen: T0 + 5,
     })
+    // An avatar hash, once known, is kept by sightings that do not carry one.
+    store.members.touch({ groupId: 'g1@chatroom', memberId: 'm1', memberKey: 'stable:w1', name: 'A2', avatarHash: 'h1', at: T0 + 6 })
+    store.members.touch({ groupId: 'g1@chatroom', memberId: 'm1', memberKey: 'stable:w1', name: 'A2', at: T0 + 7 })
+    expect(store.members.get('g1@chatroom', 'm1')?.avatarHash).toBe('h1')
+  })
+
+  it('finds a member\'s open removal in a group, and records later offences on it', () => {
+    store.groups.sync(group(), T0, true)
+    const removal = store.events.add({ kind: 'removal', at: T0, groupId: 'g1@chatroom', memberKey: 'k1', status: 'pending' })
+    store.events.add({ kind: 'removal', at: T0, groupId: 'g2@chatroom', memberKey: 'k2', status: 'pending' })
+    expect(store.events.openRemovalOf('g1@chatroom', 'k1')?.id).toBe(removal)
+    expect(store.events.openRemovalOf('g1@chatroom', 'k2')).toBeNull()
+    store.events.appendLaterOffence(removal, { rule: 'r', messageId: 'm1', text: 't1', at: T0 + 1 })
+    store.events.appendLaterOffence(removal, { rule: 'r', messageId: null, text: null, at: T0 + 2 })
+    expect(store.events.get(removal)!.detail).toMatchObject({
+      laterOffenceCount: 2,
+      laterOffences: [
+        { rule: 'r', messageId: 'm1', text: 't1', at: T0 + 1 },
+        { rule: 'r', messageId: null, text: null, at: T0 + 2 },
+      ],
+    })
+    // Only the latest few are kept, each message cut short; the count goes on.
+    for (let k = 0; k < 30; k++) store.events.appendLaterOffence(removal, { rule: 'r', messageId: null, text: 'x'.repeat(1000), at: T0 + 3 + k })
+    const detail = store.events.get(removal)!.detail as { laterOffences: { text: string; at: number }[]; laterOffenceCount: number }
+    expect(detail.laterOffenceCount).toBe(32)
+    expect(detail.laterOffences).toHaveLength(20)
+    expect(detail.laterOffences.at(-1)).toMatchObject({ at: T0 + 32, text: 'x'.repeat(200) })
+    store.events.setStatus(removal, 'done')
+    expect(store.events.openRemovalOf('g1@chatroom', 'k1')).toBeNull()
+    const task = store.events.add({ kind: 'removal_needed', at: T0, groupId: 'g1@chatroom', memberKey: 'k1', status: 'needs_rep' })
+    expect(store.events.openRemovalOf('g1@chatroom', 'k1')?.id).toBe(task)
   })
 
   it('allows a member in one group or in every group', () => {

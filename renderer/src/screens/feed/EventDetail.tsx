@@ -3,6 +3,7 @@ import type { FeedEvent } from '../../../../shared/api/types.ts'
 import { QR_CODE_KINDS, type QrCodeSeen } from '../../../../shared/images/qr-codes.ts'
 import { IMAGE_FAILURE_CODES } from '../../../../shared/images/image-failures.ts'
 import { useT } from '../../i18n/index.tsx'
+import { useReasonText } from '../../i18n/reason-text.ts'
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null
@@ -25,8 +26,13 @@ export function EventDetail({ event }: { event: FeedEvent }) {
   const t = useT()
   const sanction = event.detail.sanction as { kind?: string; strikeNumber?: unknown; limit?: unknown } | undefined
   const imageFailure = imageFailureOf(event)
-  const reason = imageFailure ? null : text(event.detail.reason)
+  const reasonText = useReasonText()
+  // A task the rep has closed no longer needs its reason spelled out.
+  const closedTask = event.kind === 'removal_needed' && event.status !== 'needs_rep'
+  const reason = imageFailure || closedTask ? null : reasonText(event.detail)
   const todo = text(event.detail.repTodo)
+  const later = typeof event.detail.laterOffenceCount === 'number' ? event.detail.laterOffenceCount : 0
+  const inviter = text(event.detail.inviterName)
   return (
     <>
       {qrCodesOf(event).map((code, index) => (
@@ -49,6 +55,17 @@ export function EventDetail({ event }: { event: FeedEvent }) {
         <Alert type="warning" showIcon className="feed-todo" title={todo} />
       ) : (
         reason && <Typography.Text type="danger" className="feed-detail">{t('feed.reason', { reason })}</Typography.Text>
+      )}
+      {event.detail.probable === true && (
+        <Typography.Text type="warning" className="feed-detail" data-testid="feed-probable">
+          {t('feed.probableMatch')}
+        </Typography.Text>
+      )}
+      {inviter && <Typography.Text className="feed-detail">{t('feed.invitedBy', { name: inviter })}</Typography.Text>}
+      {later > 0 && (
+        <Typography.Text type="secondary" className="feed-detail" data-testid="feed-later-offences">
+          {t('feed.laterOffences', { count: later })}
+        </Typography.Text>
       )}
     </>
   )

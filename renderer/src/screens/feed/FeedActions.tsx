@@ -5,6 +5,9 @@ import { useApi } from '../../api/ApiProvider.tsx'
 import { useCommand } from '../../components/useCommand.ts'
 import { useT } from '../../i18n/index.tsx'
 import { AllowListButton } from './AllowListButton.tsx'
+import { isJoinCard, JoinCardButtons } from './JoinCardButtons.tsx'
+import { StaffButton } from './StaffButton.tsx'
+import { isOpenTask, TaskButtons } from './TaskButtons.tsx'
 import { UndoRemovalButton } from './UndoRemovalButton.tsx'
 
 export function FeedActions({ event, onChanged }: { event: FeedEvent; onChanged: (event: FeedEvent) => void }) {
@@ -19,9 +22,13 @@ export function FeedActions({ event, onChanged }: { event: FeedEvent; onChanged:
   const canUndo = event.kind === 'removal' && !event.overridden && event.status === 'done'
   // Only a rule's own catch can be judged right or wrong (a failure or a join was not the rule's doing).
   const judgeable = event.hit
-  if (!canPardon && !canUndo && !judgeable) return null
+  const task = isOpenTask(event)
+  const joinCard = isJoinCard(event)
+  if (!canPardon && !canUndo && !judgeable && !task && !joinCard) return null
   return (
     <Space wrap size={8} className="feed-actions">
+      {task && <TaskButtons event={event} onChanged={onChanged} />}
+      {joinCard && <JoinCardButtons event={event} onChanged={onChanged} />}
       {canPardon && (
         <Popconfirm title={t('feed.pardonConfirm')} onConfirm={() => void pardon.run()} okText={t('feed.pardon')} cancelText={t('common.cancel')}>
           <Button size="small" icon={<UndoOutlined />} loading={pardon.busy} data-testid="feed-pardon">
@@ -55,6 +62,7 @@ export function FeedActions({ event, onChanged }: { event: FeedEvent; onChanged:
           </Button>
         </>
       )}
+      {judgeable && <StaffButton event={event} />}
       {event.memberKey && judgeable && <AllowListButton memberKey={event.memberKey} name={event.memberName ?? event.memberKey} icon={<SafetyOutlined />} />}
     </Space>
   )

@@ -15,7 +15,8 @@ export function UndoRemovalButton({ event }: { event: FeedEvent }) {
   const t = useT()
   const api = useApi()
   const { modal, message } = App.useApp()
-  const [allowList, setAllowList] = useState(true)
+  // Unticked: an undo is usually a mistake corrected, not a promise never to act on the member again.
+  const [allowList, setAllowList] = useState(false)
   const undo = useCommand(() => api.undoRemoval({ eventId: event.id, allowList }), {
     onDone: (result) => {
       const name = event.memberName ?? ''

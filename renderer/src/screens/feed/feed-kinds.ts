@@ -12,6 +12,8 @@ export const KIND_COLOR: Record<FeedEventKind, string> = {
   rules_invalid: 'red',
   login: 'default',
   logout: 'default',
+  removal_needed: 'gold',
+  outsider_invite: 'geekblue',
   image_failed: 'gold',
   voice_untranscribed: 'gold',
 }
@@ -30,7 +32,7 @@ export const STATUS_COLOR: Record<EventStatus, string> = {
  * Kinds whose status is about what happened in the group (a warning said, a member removed or added back). For the
  * others it is about the note to the rep, worth showing only when it went wrong.
  */
-const GROUP_EFFECT: ReadonlySet<FeedEventKind> = new Set(['warning', 'removal', 'undo'])
+const GROUP_EFFECT: ReadonlySet<FeedEventKind> = new Set(['warning', 'removal', 'undo', 'removal_needed'])
 
 export function shownStatus(kind: FeedEventKind, status: EventStatus | null): EventStatus | null {
   if (status === null || GROUP_EFFECT.has(kind)) return status

@@ -7,6 +7,8 @@ const ACTIONS: { key: string; which: GroupSwitch; on: boolean; label: MessageKey
   { key: 'unmonitor', which: 'monitored', on: false, label: 'groups.bulk.unmonitor' },
   { key: 'quiet', which: 'quiet', on: true, label: 'groups.bulk.quiet' },
   { key: 'unquiet', which: 'quiet', on: false, label: 'groups.bulk.unquiet' },
+  { key: 'rep-admin', which: 'repIsAdmin', on: true, label: 'groups.bulk.repIsAdmin' },
+  { key: 'rep-not-admin', which: 'repIsAdmin', on: false, label: 'groups.bulk.repNotAdmin' },
 ]
 
 export function GroupBulkActions({ count, busy, onApply }: { count: number; busy: boolean; onApply: (which: GroupSwitch, on: boolean) => void }) {

@@ -1,9 +1,9 @@
-import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons'
-import { Switch, Table, Tag, Tooltip, type TableColumnsType } from 'antd'
+import { Switch, Table, type TableColumnsType } from 'antd'
 import { useMemo } from 'react'
 import type { GroupView } from '../../../../shared/api/types.ts'
 import { useT } from '../../i18n/index.tsx'
 import type { GroupSwitch } from './GroupsScreen.tsx'
+import { RemovalAbilityCell } from './RemovalAbilityCell.tsx'
 
 interface GroupTableProps {
   groups: GroupView[]
@@ -45,25 +45,15 @@ export function GroupTable({ groups, loading, selected, onSelect, onToggle }: Gr
       },
       {
         title: t('groups.col.canRemove'),
-        dataIndex: 'botCanRemove',
-        width: 140,
+        dataIndex: 'removal',
+        width: 200,
         filters: [
-          { text: t('groups.canRemove.yes'), value: true },
-          { text: t('groups.canRemove.no'), value: false },
+          { text: t('groups.canRemove.yes'), value: 'yes' },
+          { text: t('groups.canRemove.no'), value: 'no' },
+          { text: t('groups.removal.unknown'), value: 'unknown' },
         ],
-        onFilter: (value, group) => group.botCanRemove === value,
-        render: (_, group) =>
-          group.botCanRemove ? (
-            <Tag icon={<CheckCircleOutlined />} color="success">
-              {t('groups.canRemove.yes')}
-            </Tag>
-          ) : (
-            <Tooltip title={t('groups.cannotRemoveHelp')}>
-              <Tag icon={<WarningOutlined />} color="warning">
-                {t('groups.canRemove.no')}
-              </Tag>
-            </Tooltip>
-          ),
+        onFilter: (value, group) => group.removal === value,
+        render: (_, group) => <RemovalAbilityCell group={group} onRepIsAdmin={(on) => onToggle(group, 'repIsAdmin', on)} />,
       },
       { title: t('groups.col.warnings7d'), dataIndex: 'warnings7d', width: 120, align: 'right', sorter: (a, b) => a.warnings7d - b.warnings7d },
       { title: t('groups.col.removals7d'), dataIndex: 'removals7d', width: 120, align: 'right', sorter: (a, b) => a.removals7d - b.removals7d },

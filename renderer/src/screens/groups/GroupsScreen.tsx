@@ -10,7 +10,7 @@ import { mergeGroups } from '../../state/merge-groups.ts'
 import { GroupBulkActions } from './GroupBulkActions.tsx'
 import { GroupTable } from './GroupTable.tsx'
 
-export type GroupSwitch = 'monitored' | 'quiet'
+export type GroupSwitch = 'monitored' | 'quiet' | 'repIsAdmin'
 
 export default function GroupsScreen() {
   const t = useT()
@@ -22,11 +22,14 @@ export default function GroupsScreen() {
 
   const all = useMemo(() => groups.data ?? [], [groups.data])
   const shown = useMemo(() => (query ? all.filter((group) => group.topic.toLowerCase().includes(query)) : all), [all, query])
-  const cannotRemove = useMemo(() => all.filter((group) => group.monitored && !group.botCanRemove).length, [all])
+  const cannotRemove = useMemo(() => all.filter((group) => group.monitored && group.removal !== 'yes').length, [all])
 
   const toggle = useCommand(
-    (groupIds: string[], which: GroupSwitch, on: boolean) =>
-      which === 'monitored' ? api.setGroupsMonitored({ groupIds, monitored: on }) : api.setGroupsQuiet({ groupIds, quiet: on }),
+    (groupIds: string[], which: GroupSwitch, on: boolean) => {
+      if (which === 'monitored') return api.setGroupsMonitored({ groupIds, monitored: on })
+      if (which === 'quiet') return api.setGroupsQuiet({ groupIds, quiet: on })
+      return api.setGroupsRepAdmin({ groupIds, repIsAdmin: on })
+    },
     { onDone: (changed: GroupView[]) => groups.set((current) => mergeGroups(current ?? [], changed)) },
   )
 

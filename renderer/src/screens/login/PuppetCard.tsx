@@ -7,6 +7,7 @@ import { SecretHint } from '../../components/SecretHint.tsx'
 import { useCommand } from '../../components/useCommand.ts'
 import { useT } from '../../i18n/index.tsx'
 import { useAppData } from '../../state/AppData.tsx'
+import { PuppetAbilities } from './PuppetAbilities.tsx'
 
 export function PuppetCard() {
   const t = useT()
@@ -41,6 +42,7 @@ export function PuppetCard() {
             ))}
           </Flex>
         </Radio.Group>
+        {puppet && <PuppetAbilities puppet={puppet} />}
         {needsToken && (
           <Flex vertical gap={4}>
             <Typography.Text>{t('puppet.token')}</Typography.Text>

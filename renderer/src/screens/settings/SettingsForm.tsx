@@ -8,6 +8,7 @@ import { useApi } from '../../api/ApiProvider.tsx'
 import { useCommand } from '../../components/useCommand.ts'
 import { useT } from '../../i18n/index.tsx'
 import { useAppData } from '../../state/AppData.tsx'
+import { JoinDefenceCard } from './JoinDefenceCard.tsx'
 import { TemplateField } from './TemplateField.tsx'
 
 /** The settings this form edits; language and secrets have cards of their own that apply at once. */
@@ -17,7 +18,8 @@ type FormKey = keyof FormValues
 const FORM_KEYS: FormKey[] = [
   'warningsBeforeRemoval', 'strikeExpiryDays', 'knownOffenderAction', 'staleWarningMinutes', 'defaultWarningTemplate',
   'removalNoticeTemplate', 'quietMode', 'dryRun', 'newGroupsMonitored', 'rateLimitPerMinute', 'retentionDays', 'notifySelf',
-  'desktopNotifications', 'imageTextRecognition',
+  'desktopNotifications', 'imageTextRecognition', 'removalWhenUnknown', 'warningWithoutRemovalTemplate',
+  'outsiderInviteAction', 'outsiderInviteNoticeTemplate', 'welcomeTemplate',
 ]
 
 function formValuesOf(settings: SettingsView): FormValues {
@@ -137,6 +139,9 @@ export function SettingsForm() {
               </Col>
             </Row>
           </Card>
+        </Col>
+        <Col span={24}>
+          <JoinDefenceCard />
         </Col>
       </Row>
     </Form>

@@ -6,7 +6,7 @@ import { useAppData } from '../../state/AppData.tsx'
 const PLACEHOLDERS = ['{name}', '{rule}', '{count}', '{limit}']
 
 interface TemplateFieldProps {
-  name: 'defaultWarningTemplate' | 'removalNoticeTemplate'
+  name: 'defaultWarningTemplate' | 'removalNoticeTemplate' | 'warningWithoutRemovalTemplate' | 'outsiderInviteNoticeTemplate' | 'welcomeTemplate'
   label: string
   /** Sent as an @-mention of the member, which WeChat shows before the text. */
   mentions?: boolean

@@ -1,0 +1,2 @@
+export * from './puppet-capabilities.ts'
+export * from './removal-ability.ts'
