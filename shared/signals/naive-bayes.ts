@@ -1,0 +1,128 @@
+// A multinomial naive Bayes classifier over weighted n-gram counts. Chosen over a library because it is small,
+// exact to update one example at a time (a verdict adds its counts; a changed verdict takes them back), trains in one
+// pass, and serialises to plain JSON for SQLite. Pure: no I/O, no clock.
+import { NGRAM_ORDERS } from './ngrams.ts'
+
+export type Label = 'spam' | 'ham'
+
+export interface WeightedExample {
+  features: readonly string[]
+  label: Label
+  /** How much the example counts: 1 for a rep's verdict-sized example; fractions for weak evidence. Negative unlearns. */
+  weight: number
+}
+
+/** The plain-data form stored in SQLite and passed to and from the training worker. */
+export interface ModelData {
+  format: 1
+  /** Laplace smoothing per n-gram. */
+  alpha: number
+  /** Weighted message counts [spam, ham]. */
+  docs: [number, number]
+  /** Weighted n-gram occurrences [spam, ham]. */
+  totals: [number, number]
+  /** n-gram -> [spam count, ham count]. */
+  grams: [string, number, number][]
+}
+
+export interface ScoredGram {
+  gram: string
+  /** Log-likelihood ratio spam:ham this n-gram contributed (summed over its repeats); positive pushes towards spam. */
+  weight: number
+}
+
+export interface Score {
+  /** Probability-like score in [0, 1]; 0.5 is undecided. */
+  spam: number
+  /** The n-grams that weighed most towards spam, heaviest first. */
+  top: ScoredGram[]
+}
+
+const DEFAULT_ALPHA = 0.5
+/** Counts below this are rounding noise left by unlearning. */
+const EPSILON = 1e-9
+
+export class NaiveBayes {
+  private readonly grams = new Map<string, [number, number]>()
+  private readonly docs: [number, number] = [0, 0]
+  private readonly totals: [number, number] = [0, 0]
+
+  constructor(readonly alpha = DEFAULT_ALPHA) {}
+
+  static fromData(data: ModelData): NaiveBayes {
+    if (data.format !== 1) throw new Error(`unknown model format ${String(data.format)}`)
+    const model = new NaiveBayes(data.alpha)
+    model.docs[0] = data.docs[0]
+    model.docs[1] = data.docs[1]
+    model.totals[0] = data.totals[0]
+    model.totals[1] = data.totals[1]
+    for (const [gram, spam, ham] of data.grams) model.grams.set(gram, [spam, ham])
+    return model
+  }
+
+  static train(examples: Iterable<WeightedExample>, alpha = DEFAULT_ALPHA): NaiveBayes {
+    const model = new NaiveBayes(alpha)
+    for (const example of examples) model.learn(example)
+    return model
+  }
+
+  toData(): ModelData {
+    const grams: [string, number, number][] = []
+    for (const [gram, [spam, ham]] of this.grams) grams.push([gram, spam, ham])
+    return { format: 1, alpha: this.alpha, docs: [...this.docs], totals: [...this.totals], grams }
+  }
+
+  get vocabularySize(): number {
+    return this.grams.size
+  }
+
+  /** Weighted messages seen: [spam, ham]. */
+  get documents(): readonly [number, number] {
+    return this.docs
+  }
+
+  learn({ features, label, weight }: WeightedExample): void {
+    if (!Number.isFinite(weight) || weight === 0) return
+    const side = label === 'spam' ? 0 : 1
+    this.docs[side] = Math.max(0, this.docs[side] + weight)
+    for (const gram of features) {
+      let counts = this.grams.get(gram)
+      if (!counts) {
+        if (weight < 0) continue
+        counts = [0, 0]
+        this.grams.set(gram, counts)
+      }
+      const before = counts[side]
+      counts[side] = Math.max(0, before + weight)
+      this.totals[side] = Math.max(0, this.totals[side] + counts[side] - before)
+      if (counts[0] < EPSILON && counts[1] < EPSILON) this.grams.delete(gram)
+    }
+  }
+
+  /** The score of a message's features, with the `topCount` n-grams that pushed hardest towards spam. */
+  score(features: readonly string[], topCount = 5): Score {
+    const vocabulary = this.grams.size + 1
+    const spamDenominator = Math.log(this.totals[0] + this.alpha * vocabulary)
+    const hamDenominator = Math.log(this.totals[1] + this.alpha * vocabulary)
+    const contributions = new Map<string, number>()
+    let evidence = 0
+    for (const gram of features) {
+      const counts = this.grams.get(gram)
+      // An n-gram never seen in training says nothing either way.
+      if (!counts) continue
+      const ratio = Math.log(counts[0] + this.alpha) - spamDenominator - (Math.log(counts[1] + this.alpha) - hamDenominator)
+      evidence += ratio
+      contributions.set(gram, (contributions.get(gram) ?? 0) + ratio)
+    }
+    // Each character is counted once per n-gram order, so the orders' evidence overlaps: temper by their number,
+    // which keeps scores of long messages from saturating at 0 or 1 and leaves the middle band meaningful.
+    const prior = Math.log((this.docs[0] + 1) / (this.docs[1] + 1))
+    const logOdds = prior + evidence / NGRAM_ORDERS.length
+    const top = [...contributions]
+      .filter(([, weight]) => weight > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, topCount)
+      .map(([gram, weight]) => ({ gram, weight }))
+    return { spam: 1 / (1 + Math.exp(-logOdds)), top }
+  }
+}
