@@ -38,6 +38,37 @@ export const SETTINGS_SCHEMA = z.object({
   desktopNotifications: z.boolean(),
   /** Which WeChat protocol driver the bot runs on. */
   puppet: z.enum(PUPPET_NAMES),
+  // Signals (issue 12): uncertain signals only ever raise quiet alerts for the rep; see shared/signals/.
+  /** Classifier score at or above which a message counts as kind:spam and may raise a quiet alert. */
+  spamAlertThreshold: z.number().min(0.5).max(1),
+  /** Whether a score above spamRuleThreshold counts as a rule hit (a warning) rather than a quiet alert. */
+  spamRuleEnabled: z.boolean(),
+  spamRuleThreshold: z.number().min(0.5).max(1),
+  /** Which signals raise quiet alerts; their rule terms (kind:spam, kind:repeat...) work either way. */
+  spamAlerts: z.boolean(),
+  repeatAlerts: z.boolean(),
+  newcomerAlerts: z.boolean(),
+  floodAlerts: z.boolean(),
+  repeatWindowMinutes: z.number().int().min(1).max(7 * 24 * 60),
+  repeatMinGroups: z.number().int().min(2).max(100),
+  repeatFarmMembers: z.number().int().min(2).max(100),
+  newcomerHours: z.number().min(0).max(24 * 30),
+  newcomerFastSeconds: z.number().int().min(0).max(3600),
+  joinBurstCount: z.number().int().min(2).max(500),
+  joinBurstMinutes: z.number().int().min(1).max(24 * 60),
+  floodPerMinute: z.number().int().min(2).max(600),
+  /** Verdicts after which the classifier is retrained in full in the background. */
+  retrainAfterVerdicts: z.number().int().min(1).max(10_000),
+  /** A rule or signal whose precision falls below this (from 5 verdicts on) is flagged with a suggestion. */
+  precisionFlagBelow: z.number().min(0).max(1),
+  /** The optional LLM second opinion, for scores in [llmBandLow, llmBandHigh). The key is a secret, kept apart. */
+  llmEnabled: z.boolean(),
+  llmBaseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+  llmModel: z.string().max(200),
+  llmBandLow: z.number().min(0).max(1),
+  llmBandHigh: z.number().min(0).max(1),
+  llmDailyBudget: z.number().int().min(0).max(100_000),
+  llmTimeoutSeconds: z.number().int().min(1).max(120),
 })
 
 export type Settings = z.infer<typeof SETTINGS_SCHEMA>
@@ -59,6 +90,30 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   language: 'zh-CN',
   desktopNotifications: true,
   puppet: 'wechaty-puppet-wechat4u',
+  spamAlertThreshold: 0.8,
+  spamRuleEnabled: false,
+  spamRuleThreshold: 0.98,
+  spamAlerts: true,
+  repeatAlerts: true,
+  newcomerAlerts: true,
+  floodAlerts: true,
+  repeatWindowMinutes: 60,
+  repeatMinGroups: 3,
+  repeatFarmMembers: 3,
+  newcomerHours: 24,
+  newcomerFastSeconds: 30,
+  joinBurstCount: 5,
+  joinBurstMinutes: 10,
+  floodPerMinute: 10,
+  retrainAfterVerdicts: 50,
+  precisionFlagBelow: 0.7,
+  llmEnabled: false,
+  llmBaseUrl: '',
+  llmModel: '',
+  llmBandLow: 0.5,
+  llmBandHigh: 0.9,
+  llmDailyBudget: 200,
+  llmTimeoutSeconds: 15,
 })
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[]

@@ -9,7 +9,7 @@ import type { RuleErrorCode, RuleErrorParams } from './messages.ts'
 import { compactText, simplifyHan } from './normalize.ts'
 import { unmatchableCharacter } from './regex-literal.ts'
 import { soundsOf } from './sounds.ts'
-import { MESSAGE_KINDS, type MessageKind, type SourcePosition, type TermKind } from './types.ts'
+import { TERM_KINDS, type AnyKind, type SourcePosition, type TermKind } from './types.ts'
 
 export { RuleSyntaxError }
 
@@ -68,10 +68,10 @@ function makeTerm(token: Extract<Token, { type: 'term' }>, position: SourcePosit
       break
     }
     case 'kind':
-      if (!(MESSAGE_KINDS as readonly string[]).includes(token.text)) {
-        fail('unknown_kind', { kind: token.text, known: MESSAGE_KINDS.map((k) => `kind:${k}`).join(', ') })
+      if (!(TERM_KINDS as readonly string[]).includes(token.text)) {
+        fail('unknown_kind', { kind: token.text, known: TERM_KINDS.map((k) => `kind:${k}`).join(', ') })
       }
-      value = token.text as MessageKind
+      value = token.text as AnyKind
       break
   }
   return { type: 'term', kind: token.kind, written: token.written, value, position }

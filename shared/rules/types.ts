@@ -8,6 +8,13 @@ export type RuleAction = (typeof RULE_ACTIONS)[number]
 export const MESSAGE_KINDS = ['text', 'voice', 'link', 'miniprogram', 'card', 'image', 'qrcode', 'file', 'video'] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
+/** Kinds the guard computes from signals (shared/signals) rather than from the message type: `kind:spam` etc. */
+export const SIGNAL_KINDS = ['spam', 'repeat', 'newcomer', 'flood'] as const
+export type SignalKind = (typeof SIGNAL_KINDS)[number]
+/** Everything a `kind:NAME` term may name. */
+export const TERM_KINDS = [...MESSAGE_KINDS, ...SIGNAL_KINDS] as const
+export type AnyKind = MessageKind | SignalKind
+
 /** A rule as written in a rules file or sent by the window: everything but name and match is optional. */
 export interface RuleInput {
   name: string
@@ -77,5 +84,5 @@ export interface MessageContext {
   /** Group id and topic, for rule scopes; absent means "no group", which only scope 'all' rules accept. */
   groupId?: string
   groupTopic?: string
-  kinds?: readonly MessageKind[]
+  kinds?: readonly AnyKind[]
 }
