@@ -15,6 +15,7 @@ import {
   wantsSecondOpinion,
   type SignalFindings,
 } from '../../shared/signals/index.ts'
+import type { MessageKind } from '../../shared/rules/types.ts'
 import { compactText } from '../../shared/rules/normalize.ts'
 import { DEFAULT_SETTINGS } from '../../shared/policy/settings.ts'
 
@@ -94,7 +95,7 @@ describe('floods', () => {
 
 describe('newcomers', () => {
   const settings = { newcomerMs: 24 * 60 * MINUTE, fastPostMs: 30_000 }
-  const base = { joinedAt: 0, at: 10 * MINUTE, kinds: ['text'] as const }
+  const base: { joinedAt: number; at: number; kinds: MessageKind[] } = { joinedAt: 0, at: 10 * MINUTE, kinds: ['text'] }
   const check = (text: string, extra: Partial<typeof base> = {}) =>
     newcomerFinding({ ...base, ...extra, kinds: extra.kinds ?? base.kinds, text, compact: compactText(text) }, settings)
 
