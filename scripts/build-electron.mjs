@@ -13,5 +13,7 @@ const common = {
 }
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'out/main.cjs' })
+// The classifier's background retrain runs in a worker thread of its own (electron/signals/retrain-runner.ts).
+await build({ ...common, entryPoints: ['electron/signals/retrain-worker.ts'], outfile: 'out/retrain-worker.cjs' })
 // A sandboxed preload cannot require packages other than electron, so it is bundled whole.
 await build({ ...common, packages: undefined, external: ['electron'], entryPoints: ['electron/preload.ts'], outfile: 'out/preload.cjs' })

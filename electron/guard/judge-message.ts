@@ -17,7 +17,11 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
 
   const now = clock()
   const ruleSet = context.rules.current(now)
-  const scope = { groupId: group.id, groupTopic: group.topic, kinds: [message.kind] }
+  const signals = context.signals.assess(message, group.id, member, now)
+  const scope = { groupId: group.id, groupTopic: group.topic, kinds: [message.kind, ...signals.kinds] }
+  const subject = { group, member, message: { id: message.id, text: message.text } }
+  // Set when the signals alone decided (no rule matched): the second opinion may raise or lower their alert afterwards.
+  const bySignals = { decided: false, alertId: null as number | null }
   const queued = store.transaction(() => {
     const firstDelivery = store.messages.insert({
       id: message.id,
@@ -28,10 +32,14 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
       text: message.text,
       at: message.time,
     })
-    if (!firstDelivery || !ruleSet) return false
+    if (!firstDelivery) return false
     // One offence per message: the first matching rule in priority order, which may be an 'ignore' rule.
-    const rule = ruleSet.first(message.text, scope)
-    if (!rule) return false
+    const rule = ruleSet?.first(message.text, scope)
+    if (!ruleSet || !rule) {
+      bySignals.decided = true
+      bySignals.alertId = context.signals.recordIfAny(subject, signals, now)
+      return bySignals.alertId !== null
+    }
     const decision = decideOffence({
       rule,
       strikes: store.strikes.forMember(group.id, member.key),
@@ -44,4 +52,5 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
     return recordDecision(store, offence, decision, now) !== null
   })
   if (queued) context.queue.poke()
+  if (bySignals.decided) context.signals.secondOpinion(subject, signals, bySignals.alertId)
 }

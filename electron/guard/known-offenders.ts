@@ -18,8 +18,12 @@ export async function screenJoin(context: GuardContext, join: MemberJoin): Promi
     if (isImmune(store, group, member)) continue
     const now = clock()
     const queued = store.transaction(() => {
+      // Join times feed the newcomer signal; a burst of joins by one inviter raises its own quiet alert. Someone the
+      // account itself brought in (the rep, or an undone removal) is not a stranger.
+      const invitedByAccount = join.inviterId !== null && join.inviterId === chat.selfId()
+      const burstAlert = invitedByAccount ? null : context.signals.onJoin({ group, member }, join.inviterId, 1, now)
       const previous = store.events.lastRemovalOf({ memberKey: member.key, memberId })
-      if (!previous) return false
+      if (!previous) return burstAlert !== null
       const decision = decideKnownOffender(store.settings.all(), group.quiet)
       return recordKnownOffender(store, { group, member, previous, decision }, now)
     })

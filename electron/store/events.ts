@@ -72,6 +72,8 @@ export interface EventsTable {
   /** Sets the effect's outcome, merging `detail` into the stored detail. */
   setStatus(id: number, status: EventStatus, detail?: EventDetail): void
   markOverridden(id: number): boolean
+  /** Merges `detail` into the stored detail, leaving the status alone. */
+  annotate(id: number, detail: EventDetail): void
   /** Only rule hits take verdicts; returns false for any other event. */
   setVerdict(id: number, verdict: Verdict | null): boolean
   /** Closes an open review; returns false when it was not open (already resolved, or never a review). */
@@ -145,6 +147,7 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
   const updateStatus = db.prepare<[{ id: number; status: EventStatus; patch: string }]>(
     'UPDATE events SET status = @status, detail = json_patch(detail, @patch) WHERE id = @id',
   )
+  const updateDetail = db.prepare<[string, number]>('UPDATE events SET detail = json_patch(detail, ?) WHERE id = ?')
   const updateOverridden = db.prepare<[number]>('UPDATE events SET overridden = 1 WHERE id = ? AND overridden = 0')
   const updateVerdict = db.prepare<[Verdict | null, number]>('UPDATE events SET verdict = ? WHERE id = ? AND hit = 1')
   const closeReview = db.prepare<[string, number]>("UPDATE events SET review = ? WHERE id = ? AND review = 'open'")
@@ -214,6 +217,7 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
         .map(toRecord),
     setStatus: (id, status, detail = {}) =>
       void updated(id, updateStatus.run({ id, status, patch: JSON.stringify(detail) }).changes),
+    annotate: (id, detail) => void updated(id, updateDetail.run(JSON.stringify(detail), id).changes),
     markOverridden: (id) => updated(id, updateOverridden.run(id).changes),
     setVerdict: (id, verdict) => updated(id, updateVerdict.run(verdict, id).changes),
     resolveReview: (id, outcome) => updated(id, closeReview.run(outcome, id).changes),

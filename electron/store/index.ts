@@ -29,3 +29,4 @@ export type {
   PendingActionsTable,
 } from './pending-actions.ts'
 export type { HistoryRecord, MessageRecord, MessagesTable } from './messages.ts'
+export type { EvidenceRow, ModelSource, SignalTables, StoredModel } from './signal-tables.ts'

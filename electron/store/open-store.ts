@@ -12,6 +12,7 @@ import { migrate } from './migrations.ts'
 import { createPendingActionsTable, type PendingActionsTable } from './pending-actions.ts'
 import { createRulesTable, type RulesTable } from './rules.ts'
 import { createSettingsTable, type SettingsTable } from './settings.ts'
+import { createSignalTables, type SignalTables } from './signal-tables.ts'
 import { createStrikesTable, type StrikesTable } from './strikes.ts'
 
 export interface Store {
@@ -25,6 +26,7 @@ export interface Store {
   readonly events: EventsTable
   readonly actions: PendingActionsTable
   readonly messages: MessagesTable
+  readonly signals: SignalTables
   /** Runs `work` as one transaction (a savepoint when nested); it must be synchronous. */
   transaction<T>(work: () => T): T
   close(): void
@@ -59,6 +61,7 @@ export function openStore(path: string): Store {
     events,
     actions: createPendingActionsTable(db),
     messages: createMessagesTable(db),
+    signals: createSignalTables(db),
     transaction: (work) => feed.around(() => db.transaction(work)()),
     close: () => db.close(),
   }

@@ -57,6 +57,8 @@ export const FEED_EVENT_KINDS = [
   'rules_invalid',
   'login',
   'logout',
+  /** A signal's background work failed: the LLM second opinion or the classifier's retrain (detail: code, params). */
+  'signal_failed',
 ] as const
 export type FeedEventKind = (typeof FEED_EVENT_KINDS)[number]
 

@@ -44,6 +44,8 @@ export const SETTINGS_SCHEMA = z.object({
   /** Whether a score above spamRuleThreshold counts as a rule hit (a warning) rather than a quiet alert. */
   spamRuleEnabled: z.boolean(),
   spamRuleThreshold: z.number().min(0.5).max(1),
+  /** What the bot says when a signal's alert is turned into a warning (by the rep, or the spam rule threshold). */
+  signalWarningTemplate: z.string().max(500),
   /** Which signals raise quiet alerts; their rule terms (kind:spam, kind:repeat...) work either way. */
   spamAlerts: z.boolean(),
   repeatAlerts: z.boolean(),
@@ -93,6 +95,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   spamAlertThreshold: 0.8,
   spamRuleEnabled: false,
   spamRuleThreshold: 0.98,
+  signalWarningTemplate: '请勿在群内发布广告或引流信息，警告 {count}/{limit}，超过将被移出群聊。',
   spamAlerts: true,
   repeatAlerts: true,
   newcomerAlerts: true,
