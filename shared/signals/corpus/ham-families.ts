@@ -37,6 +37,7 @@ export const HAM_FAMILIES: readonly Family[] = [
   { id: 'hard-service', category: 'hard', templates: ['客服在吗，我的订单还没发货', '请问客服，{thing}怎么退换', '找客服改了地址，谢谢'] },
   { id: 'hard-service-reply', category: 'hard', templates: ['客服说{count}天内发货，再等等', '联系了客服，说可以补发', '客服态度挺好的，很快就处理了'] },
   { id: 'hard-phone-mention', category: 'hard', templates: ['手机没电了，晚点回你们', '换了新手机，微信记录都没了', '老公打电话来了，先不聊了'] },
+  { id: 'hard-phone-number', category: 'hard', templates: ['我电话{phone}，到楼下了打给我', '快递员电话是{phone}，大家的包裹在他那', '物业电话{phone}，停水的可以问问'] },
   { id: 'hard-redpacket', category: 'hard', templates: ['谢谢群主发的红包', '抢到红包了，沾沾喜气', '过年给娃包多少红包合适'] },
   { id: 'hard-money-talk', category: 'hard', templates: ['生娃花了{money}，比预想的多', '月子中心一个月要{money}，太贵了', '产检一次大概花多少钱'] },
   { id: 'hard-scan', category: 'hard', templates: ['医院要扫码建档，大家弄好了吗', '小程序预约疫苗挺方便的', '扫码登记了，{time}去打{vaccine}'] },
