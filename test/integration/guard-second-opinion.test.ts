@@ -1,6 +1,6 @@
 // The optional LLM second opinion, against a local fake of the chat-completions protocol: it only raises or lowers
 // quiet alerts, never blocks the message loop, keeps to its budget and timeout, and records every failure.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createGuard } from '../../electron/guard/index.ts'
 import { createHarness, type Harness } from './guard-harness.ts'
 import { startFakeCompletions, type FakeCompletions } from './fake-chat-completions.ts'
@@ -70,7 +70,7 @@ describe('the LLM second opinion', () => {
     await h.send('bob', '好的，谢谢')
     // Both messages were judged and stored while the first question is still unanswered.
     expect(h.store.messages.recent('g1', 10).map((message) => message.senderId).sort()).toEqual(['bob', 'carol'])
-    expect(fake.requests).toHaveLength(2)
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(2))
     expect(h.store.events.openReviews()).toEqual([])
     fake.release()
     await h.guard.signals.idle()
