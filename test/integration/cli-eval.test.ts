@@ -12,7 +12,18 @@ function jsonl(dir: string, name: string, lines: readonly unknown[]): string {
   return path
 }
 
-const figuresOf = (stdout: string) => JSON.parse(stdout.trimEnd().split('\n').at(-1)!) as Record<string, number>
+interface Figures {
+  truePositive: number
+  falsePositive: number
+  trueNegative: number
+  falseNegative: number
+  precision: number
+  recall: number
+  tested: number
+  trained: number
+}
+
+const figuresOf = (stdout: string) => JSON.parse(stdout.trimEnd().split("\n").at(-1)!) as Figures
 
 describe('cli eval', () => {
   it('scores the starter model on its held-out families by default: precision, recall, F1, confusion, one JSON line', async () => {
