@@ -23,7 +23,7 @@ interface Figures {
   trained: number
 }
 
-const figuresOf = (stdout: string) => JSON.parse(stdout.trimEnd().split("\n").at(-1)!) as Figures
+const figuresOf = (stdout: string) => JSON.parse(stdout.trimEnd().split('\n').at(-1)!) as Figures
 
 describe('cli eval', () => {
   it('scores the starter model on its held-out families by default: precision, recall, F1, confusion, one JSON line', async () => {
