@@ -9,6 +9,7 @@ import type { Guard } from '../guard/index.ts'
 import { OverrideError } from '../guard/index.ts'
 import { SettingError, type GuardEvent, type Store } from '../store/index.ts'
 import type { SecretStore } from './secrets.ts'
+import { signalsView } from './signals-view.ts'
 import { feedEventView, groupViews, ruleViews, settingsView, statsView } from './views.ts'
 
 const DEFAULT_FEED_PAGE = 50
@@ -211,6 +212,19 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     setSecret: async ({ name, value }) => {
       secrets.set(name, value)
       return settings()
+    },
+    getSignals: async () => signalsView(store, guard, clock()),
+    retrainClassifier: async () => {
+      try {
+        await guard.signals.classifier.retrain()
+      } catch (error) {
+        throw new ApiError('unavailable', `the retrain failed: ${(error as Error).message}`)
+      }
+      return signalsView(store, guard, clock())
+    },
+    resetClassifier: async () => {
+      guard.signals.classifier.reset()
+      return signalsView(store, guard, clock())
     },
   }
 }

@@ -96,7 +96,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     options.puppet ?? store.settings.get('puppet'),
   )
   // Created after the slot it acts through; the slot only calls the inbox once a bot runs, below.
-  const guard = createGuard({ store, chat: slot.chat, clock })
+  const guard = createGuard({ store, chat: slot.chat, clock, signals: { llmApiKey: () => secrets.get('llmApiKey') } })
   if (firstRun) guard.updateRules(STARTER_RULES)
 
   guard.subscribe((change) => {
@@ -144,6 +144,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     async close() {
       await guard.stop()
       await slot.stop()
+      await guard.signals.idle()
       store.close()
     },
   }

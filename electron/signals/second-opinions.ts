@@ -15,7 +15,7 @@ export interface SecondOpinionOptions {
 }
 
 /** The rep's local calendar day: the budget is per day as they live it. */
-function localDay(at: number): string {
+export function localDay(at: number): string {
   const date = new Date(at)
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
 }

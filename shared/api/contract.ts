@@ -15,6 +15,7 @@ import type {
   RuleView,
   SaveRulesResult,
   SettingsView,
+  SignalsView,
   Stats,
   AllowListEntry,
   UndoResult,
@@ -65,7 +66,11 @@ export const API_INPUTS = {
   removeFromAllowList: z.object({ memberKey: z.string().min(1) }).strict(),
   // The puppet changes only through choosePuppet, which also restarts the bot.
   updateSettings: SETTINGS_SCHEMA.omit({ puppet: true }).partial().strict(),
-  setSecret: z.object({ name: z.enum(['puppetToken', 'speechApiKey', 'speechSecretKey']), value: z.string().max(2000) }).strict(),
+  setSecret: z.object({ name: z.enum(['puppetToken', 'speechApiKey', 'speechSecretKey', 'llmApiKey']), value: z.string().max(2000) }).strict(),
+  // Signals (issue 12): the classifier's state and precision flags; a full retrain now; back to the starter model.
+  getSignals: none,
+  retrainClassifier: none,
+  resetClassifier: none,
 } as const
 
 export type ApiMethod = keyof typeof API_INPUTS
@@ -98,6 +103,9 @@ export interface ApiOutputs {
   removeFromAllowList: AllowListEntry[]
   updateSettings: SettingsView
   setSecret: SettingsView
+  getSignals: SignalsView
+  retrainClassifier: SignalsView
+  resetClassifier: SignalsView
 }
 
 /** The API as a caller sees it: one async function per method. Both doors and the direct call implement this. */

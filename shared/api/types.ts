@@ -2,6 +2,7 @@
 import type { Settings } from '../policy/settings.ts'
 import type { BacktestDifference, BacktestMessage, BacktestOutcome } from '../rules/backtest.ts'
 import type { Rule, RuleProblem } from '../rules/types.ts'
+import type { PrecisionFlag } from '../signals/precision-flags.ts'
 
 export const PUPPET_NAMES = [
   'wechaty-puppet-wechat4u',
@@ -106,7 +107,7 @@ export interface SecretState {
 }
 
 export interface SettingsView extends Settings {
-  secrets: { puppetToken: SecretState; speechApiKey: SecretState; speechSecretKey: SecretState }
+  secrets: { puppetToken: SecretState; speechApiKey: SecretState; speechSecretKey: SecretState; llmApiKey: SecretState }
 }
 
 export interface Stats {
@@ -137,3 +138,19 @@ export type UndoResult =
   /** Queued: WeChat has not been asked yet (logged out, or the rate limit); the feed shows the outcome when it comes. */
   | { outcome: 'pending'; event: FeedEvent }
   | { outcome: 'needs_rep'; event: FeedEvent; instructions: string }
+
+/** The classifier and the signals, for the window's signals card (issue 12). */
+export interface SignalsView {
+  model: {
+    version: number
+    trainedAt: number
+    source: 'starter' | 'retrained'
+    verdictsSinceRetrain: number
+    vocabulary: number
+    retraining: boolean
+  }
+  /** Rules and signals whose precision (from 5 verdicts on) is below the setting, worst first. */
+  precisionFlags: PrecisionFlag[]
+  /** Second-opinion calls made today, against llmDailyBudget. */
+  llmCallsToday: number
+}

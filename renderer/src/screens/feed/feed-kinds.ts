@@ -12,6 +12,7 @@ export const KIND_COLOR: Record<FeedEventKind, string> = {
   rules_invalid: 'red',
   login: 'default',
   logout: 'default',
+  signal_failed: 'volcano',
 }
 
 export const STATUS_COLOR: Record<EventStatus, string> = {
