@@ -17,6 +17,10 @@ const PARTS: Record<string, { summary: string; load(): Promise<BenchPart> }> = {
     summary: 'the live tester (compile after an edit, explain per keystroke) and the backtest over 100,000 stored messages',
     load: async () => (await import('./window.ts')).runWindowBench,
   },
+  signals: {
+    summary: 'classifier training on 50,000 messages, scoring per message, the engine with the classifier on, the simulated rep',
+    load: async () => (await import('./signals.ts')).runSignalsBench,
+  },
 }
 
 function usage(): string {
