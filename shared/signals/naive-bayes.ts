@@ -46,6 +46,8 @@ export class NaiveBayes {
   private readonly grams = new Map<string, [number, number]>()
   private readonly docs: [number, number] = [0, 0]
   private readonly totals: [number, number] = [0, 0]
+  /** Each n-gram's log-likelihood ratio, computed on first use; every learn() changes them all, so it clears them. */
+  private readonly ratios = new Map<string, number>()
 
   constructor(readonly alpha = DEFAULT_ALPHA) {}
 
@@ -83,6 +85,7 @@ export class NaiveBayes {
 
   learn({ features, label, weight }: WeightedExample): void {
     if (!Number.isFinite(weight) || weight === 0) return
+    this.ratios.clear()
     const side = label === 'spam' ? 0 : 1
     this.docs[side] = Math.max(0, this.docs[side] + weight)
     for (const gram of features) {
@@ -100,26 +103,34 @@ export class NaiveBayes {
   }
 
   /** The score of a message's features, with the `topCount` n-grams that pushed hardest towards spam. */
+  private ratioOf(gram: string): number {
+    let ratio = this.ratios.get(gram)
+    if (ratio === undefined) {
+      const counts = this.grams.get(gram)
+      // An n-gram never seen in training says nothing either way (and is not cached: there is no end to them).
+      if (!counts) return 0
+      const vocabulary = this.grams.size + 1
+      const spam = Math.log(counts[0] + this.alpha) - Math.log(this.totals[0] + this.alpha * vocabulary)
+      const ham = Math.log(counts[1] + this.alpha) - Math.log(this.totals[1] + this.alpha * vocabulary)
+      ratio = spam - ham
+      this.ratios.set(gram, ratio)
+    }
+    return ratio
+  }
+
   score(features: readonly string[], topCount = 5): Score {
-    const vocabulary = this.grams.size + 1
-    const spamDenominator = Math.log(this.totals[0] + this.alpha * vocabulary)
-    const hamDenominator = Math.log(this.totals[1] + this.alpha * vocabulary)
     const contributions = new Map<string, number>()
     let evidence = 0
     for (const gram of features) {
-      const counts = this.grams.get(gram)
-      // An n-gram never seen in training says nothing either way.
-      if (!counts) continue
-      const ratio = Math.log(counts[0] + this.alpha) - spamDenominator - (Math.log(counts[1] + this.alpha) - hamDenominator)
+      const ratio = this.ratioOf(gram)
       evidence += ratio
-      contributions.set(gram, (contributions.get(gram) ?? 0) + ratio)
+      if (ratio > 0) contributions.set(gram, (contributions.get(gram) ?? 0) + ratio)
     }
     // Each character is counted once per n-gram order, so the orders' evidence overlaps: temper by their number,
     // which keeps scores of long messages from saturating at 0 or 1 and leaves the middle band meaningful.
     const prior = Math.log((this.docs[0] + 1) / (this.docs[1] + 1))
     const logOdds = prior + evidence / NGRAM_ORDERS.length
     const top = [...contributions]
-      .filter(([, weight]) => weight > 0)
       .sort((a, b) => b[1] - a[1])
       .slice(0, topCount)
       .map(([gram, weight]) => ({ gram, weight }))

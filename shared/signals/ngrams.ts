@@ -13,8 +13,13 @@ export const MAX_COMPACT_CHARS = 400
 export function ngramsOfCompact(compact: string, orders: readonly number[] = NGRAM_ORDERS): string[] {
   const chars = Array.from(compact).slice(0, MAX_COMPACT_CHARS)
   const grams: string[] = []
+  // Built by concatenation, not slice-and-join: this runs for every message the guard sees.
   for (const order of orders) {
-    for (let k = 0; k + order <= chars.length; k++) grams.push(chars.slice(k, k + order).join(''))
+    for (let k = 0; k + order <= chars.length; k++) {
+      let gram = chars[k]!
+      for (let j = 1; j < order; j++) gram += chars[k + j]!
+      grams.push(gram)
+    }
   }
   return grams
 }
