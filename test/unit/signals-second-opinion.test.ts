@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseSecondOpinion, secondOpinionMessages } from '../../shared/signals/index.ts'
 
@@ -20,5 +21,20 @@ describe('the second opinion prompt and answer', () => {
     expect(parseSecondOpinion('{"verdict":"maybe"}')).toBeNull()
     expect(parseSecondOpinion('{not json}')).toBeNull()
     expect(parseSecondOpinion('[1,2]')).toBeNull()
+  })
+
+  it('never throws on what a hostile or broken endpoint may answer', () => {
+    const answer = fc.oneof(
+      fc.string({ maxLength: 3000 }),
+      fc.json().map((json) => `说明：${json}`),
+      fc.record({ verdict: fc.oneof(fc.constantFrom('spam', 'ham'), fc.string()), reason: fc.oneof(fc.string(), fc.integer()) }).map((value) => JSON.stringify(value)),
+    )
+    fc.assert(
+      fc.property(answer, (content) => {
+        const opinion = parseSecondOpinion(content)
+        return opinion === null || ((opinion.verdict === 'spam' || opinion.verdict === 'ham') && opinion.reason.length <= 120 && !/\s{2}|\n/u.test(opinion.reason))
+      }),
+      { numRuns: 500 },
+    )
   })
 })
