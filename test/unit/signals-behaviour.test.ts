@@ -83,13 +83,17 @@ describe('repetition', () => {
 })
 
 describe('floods', () => {
-  it('more than N a minute from one member in one group', () => {
+  it('more than N a minute from one member in one group, once per flood', () => {
     const tracker = new FloodTracker()
-    const results = Array.from({ length: 11 }, (_, k) => tracker.record('g1', 'm1', k * 1000, 10))
+    const results = Array.from({ length: 14 }, (_, k) => tracker.record('g1', 'm1', k * 1000, 10))
     expect(results.slice(0, 10).every((result) => result === null)).toBe(true)
     expect(results[10]).toEqual({ perMinute: 11 })
+    expect(results.slice(11).every((result) => result === null)).toBe(true)
     expect(tracker.record('g1', 'm2', 11_000, 10)).toBeNull()
     expect(tracker.record('g1', 'm1', 200_000, 10)).toBeNull()
+    // Slowed down, then flooding again: a new flood, reported again.
+    const again = Array.from({ length: 11 }, (_, k) => tracker.record('g1', 'm1', 300_000 + k * 1000, 10))
+    expect(again[10]).toEqual({ perMinute: 11 })
   })
 })
 

@@ -13,8 +13,9 @@ export function SignalEvidence({ event }: { event: FeedEvent }) {
   const detail = event.detail
   if (event.kind === 'signal_failed') return <SignalFailure code={String(detail.code ?? '')} params={detail.params} alsoFailed={detail.alsoFailed} />
   if (typeof detail.signal !== 'string') return null
-  const score = typeof detail.score === 'number' ? detail.score : null
-  const grams = Array.isArray(detail.topGrams) ? (detail.topGrams as { gram: string }[]) : []
+  // The score says something about the classifier's own alerts; on a flood or a newcomer it is noise.
+  const score = detail.signal === 'spam' && typeof detail.score === 'number' ? detail.score : null
+  const grams = score !== null && Array.isArray(detail.topGrams) ? (detail.topGrams as { gram: string }[]) : []
   const finding = ([detail.repeat, detail.newcomer, detail.flood] as (Finding | null | undefined)[]).find((item) => item?.reason !== undefined)
   const flood = detail.flood as { perMinute?: number } | null | undefined
   const opinion = detail.secondOpinion as { verdict?: 'spam' | 'ham'; reason?: string } | undefined
