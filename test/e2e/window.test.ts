@@ -184,6 +184,18 @@ describe('the rep’s window (demo server, chromium)', () => {
     expect(await page.getByTestId('stats-worst').count()).toBe(0)
   }, 30_000)
 
+  it('shows a classifier alert with its score and the n-grams that weighed most; the signals card shows the model', async () => {
+    await go(page, 'feed')
+    // 阿杰's pitch matches no starter rule: the classifier raises a quiet alert instead.
+    const alert = card('alert', '阿杰').filter({ hasText: '疑似营销' }).first()
+    await alert.waitFor({ timeout: 20_000 })
+    expect(await alert.getByTestId('signal-score').textContent()).toMatch(/营销评分 \d+%/)
+    expect(await alert.getByTestId('signal-gram').count()).toBeGreaterThan(0)
+    await go(page, 'settings')
+    await page.getByTestId('signals-model').waitFor()
+    expect(await page.getByTestId('signals-model').textContent()).toContain('分类器第 1 版')
+  }, 30_000)
+
   it('lays every screen out cleanly at 1280×800 and 1920×1080', async () => {
     for (const screen of SCREENS) {
       await go(page, screen)
