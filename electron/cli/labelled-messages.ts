@@ -2,23 +2,13 @@
 // ignored, blank lines skipped, every bad line reported as FILE:LINE.
 import { z } from 'zod'
 import type { LabelledMessage } from '../../shared/signals/evaluation.ts'
-import { CliError, readTextFile } from './io.ts'
+import { CliError, visitJsonLines } from './io.ts'
 
 const lineSchema = z.object({ text: z.string(), label: z.enum(['spam', 'ham']) })
 
 export async function readLabelledMessages(path: string): Promise<LabelledMessage[]> {
   const messages: LabelledMessage[] = []
-  const errors: string[] = []
-  ;(await readTextFile(path)).split(/\r?\n/u).forEach((line, index) => {
-    if (line.trim() === '') return
-    const problem = (message: string) => errors.push(`${path}:${index + 1}: error: ${message}`)
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch (error) {
-      problem(`not valid JSON (${(error as Error).message})`)
-      return
-    }
+  const errors = await visitJsonLines(path, (value, problem) => {
     const parsed = lineSchema.safeParse(value)
     if (!parsed.success) {
       const field = String(parsed.error.issues[0]?.path[0] ?? '')
