@@ -21,6 +21,8 @@ export interface ClassifierStatus {
 
 export interface Classifier {
   score(text: string): Score
+  /** The score alone, without the n-grams: cheaper, for every message. */
+  spamScore(text: string): number
   /** A rep's verdict on a message changed from `previous` to `next` (null: none): learn it, and unlearn the old one. */
   learnVerdict(text: string, previous: Label | null, next: Label | null): void
   /** Rebuilds the model from the starter corpus and all the rep's evidence, in the worker. */
@@ -84,6 +86,7 @@ export function createClassifier({ store, clock, runRetrain, onRetrainFailed }: 
 
   return {
     score: (text) => model.score(featuresOf(text)),
+    spamScore: (text) => model.spamScore(featuresOf(text)),
     learnVerdict(text, previous, next) {
       if (previous === next) return
       const examples = [

@@ -8,7 +8,7 @@ import { FloodTracker } from '../../shared/signals/behaviour/flood.ts'
 import { JoinBurstTracker, isRecentJoiner, newcomerFinding } from '../../shared/signals/behaviour/newcomer.ts'
 import { RepetitionTracker } from '../../shared/signals/behaviour/repetition.ts'
 import { signalKinds, signalOffence, type SignalFindings } from '../../shared/signals/decide.ts'
-import type { Label } from '../../shared/signals/naive-bayes.ts'
+import type { Label, ScoredGram } from '../../shared/signals/naive-bayes.ts'
 import { signatureOfCompact } from '../../shared/signals/near-duplicate.ts'
 import type { GuardEvent, Store, Verdict } from '../store/index.ts'
 import type { KnownMember } from '../guard/member-identity.ts'
@@ -70,6 +70,13 @@ export function createSignalService(options: SignalServiceOptions): SignalServic
   const joinBursts = new JoinBurstTracker()
   const secondOpinions = createSecondOpinions({ store, clock, apiKey: options.llmApiKey ?? (() => null), failures } satisfies SecondOpinionOptions)
 
+  /** The n-grams are worked out only for a score that may be shown: an alert, or a question to the LLM. */
+  function scoreOf(text: string, settings: { spamAlertThreshold: number; llmBandLow: number }): { score: number; top: ScoredGram[] } {
+    const score = classifier.spamScore(text)
+    if (score < Math.min(settings.spamAlertThreshold, settings.llmBandLow)) return { score, top: [] }
+    return { score, top: classifier.score(text).top }
+  }
+
   return {
     classifier,
     assess(message, groupId, member, now) {
@@ -90,7 +97,7 @@ export function createSignalService(options: SignalServiceOptions): SignalServic
           )
         : null
       const findings: SignalFindings = {
-        spam: compact === '' ? null : (({ spam, top }) => ({ score: spam, top }))(classifier.score(message.text)),
+        spam: compact === '' ? null : scoreOf(message.text, settings),
         repeat,
         newcomer: newcomerFinding({ joinedAt, at: now, kinds: [message.kind], text: message.text, compact }, newcomerSettings),
         flood: floods.record(groupId, member.key, now, settings.floodPerMinute),

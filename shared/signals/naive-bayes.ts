@@ -102,7 +102,6 @@ export class NaiveBayes {
     }
   }
 
-  /** The score of a message's features, with the `topCount` n-grams that pushed hardest towards spam. */
   private ratioOf(gram: string): number {
     let ratio = this.ratios.get(gram)
     if (ratio === undefined) {
@@ -118,22 +117,27 @@ export class NaiveBayes {
     return ratio
   }
 
-  score(features: readonly string[], topCount = 5): Score {
-    const contributions = new Map<string, number>()
+  /** The score alone: the guard's path for every message. */
+  spamScore(features: readonly string[]): number {
     let evidence = 0
-    for (const gram of features) {
-      const ratio = this.ratioOf(gram)
-      evidence += ratio
-      if (ratio > 0) contributions.set(gram, (contributions.get(gram) ?? 0) + ratio)
-    }
+    for (const gram of features) evidence += this.ratioOf(gram)
     // Each character is counted once per n-gram order, so the orders' evidence overlaps: temper by their number,
     // which keeps scores of long messages from saturating at 0 or 1 and leaves the middle band meaningful.
     const prior = Math.log((this.docs[0] + 1) / (this.docs[1] + 1))
-    const logOdds = prior + evidence / NGRAM_ORDERS.length
+    return 1 / (1 + Math.exp(-(prior + evidence / NGRAM_ORDERS.length)))
+  }
+
+  /** The score with the `topCount` n-grams that pushed hardest towards spam (summed over their repeats). */
+  score(features: readonly string[], topCount = 5): Score {
+    const contributions = new Map<string, number>()
+    for (const gram of features) {
+      const ratio = this.ratioOf(gram)
+      if (ratio > 0) contributions.set(gram, (contributions.get(gram) ?? 0) + ratio)
+    }
     const top = [...contributions]
       .sort((a, b) => b[1] - a[1])
       .slice(0, topCount)
       .map(([gram, weight]) => ({ gram, weight }))
-    return { spam: 1 / (1 + Math.exp(-logOdds)), top }
+    return { spam: this.spamScore(features), top }
   }
 }

@@ -11,9 +11,15 @@ export const MAX_COMPACT_CHARS = 400
 
 /** Every n-gram of orders 1..3 of an already compact string, repeats included, in reading order. */
 export function ngramsOfCompact(compact: string, orders: readonly number[] = NGRAM_ORDERS): string[] {
-  const chars = Array.from(compact).slice(0, MAX_COMPACT_CHARS)
   const grams: string[] = []
-  // Built by concatenation, not slice-and-join: this runs for every message the guard sees.
+  // Runs for every message the guard sees. Text without characters outside the BMP (nearly all chat, once emoji
+  // are folded away) is sliced directly; otherwise by code point.
+  if (!/[\uD800-\uDFFF]/u.test(compact)) {
+    const text = compact.slice(0, MAX_COMPACT_CHARS)
+    for (const order of orders) for (let k = 0; k + order <= text.length; k++) grams.push(text.slice(k, k + order))
+    return grams
+  }
+  const chars = Array.from(compact).slice(0, MAX_COMPACT_CHARS)
   for (const order of orders) {
     for (let k = 0; k + order <= chars.length; k++) {
       let gram = chars[k]!
