@@ -14,7 +14,8 @@ export function ngramsOfCompact(compact: string, orders: readonly number[] = NGR
   const grams: string[] = []
   // Runs for every message the guard sees. Text without characters outside the BMP (nearly all chat, once emoji
   // are folded away) is sliced directly; otherwise by code point.
-  if (!/[\uD800-\uDFFF]/u.test(compact)) {
+  // (No u flag: it must see the surrogate code units themselves.)
+  if (!/[\uD800-\uDFFF]/.test(compact)) {
     const text = compact.slice(0, MAX_COMPACT_CHARS)
     for (const order of orders) for (let k = 0; k + order <= text.length; k++) grams.push(text.slice(k, k + order))
     return grams

@@ -6,6 +6,7 @@ import {
   corpusSplit,
   evaluate,
   featuresOf,
+  ngramsOfCompact,
   starterCorpus,
   trainStarterModel,
   weighted,
@@ -122,5 +123,12 @@ describe('learning', () => {
       }),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('n-grams', () => {
+  it('are 1- to 3-grams of code points, also outside the BMP', () => {
+    expect(ngramsOfCompact('加微信')).toEqual(['加', '微', '信', '加微', '微信', '加微信'])
+    expect(ngramsOfCompact('𠀀好')).toEqual(['𠀀', '好', '𠀀好'])
   })
 })
