@@ -44,9 +44,16 @@ export interface ClassifierOptions {
 
 export function createClassifier({ store, clock, runRetrain, onRetrainFailed }: ClassifierOptions): Classifier {
   let stored = store.signals.model()
+  /** The starter model could not be written at first start (the store was locked or full): written with the next change. */
+  let unsaved = false
   if (!stored) {
     stored = { version: 1, trainedAt: clock(), source: 'starter', verdictsSinceRetrain: 0, data: trainStarterModel().toData() }
-    store.signals.saveModel(stored)
+    try {
+      store.signals.saveModel(stored)
+    } catch {
+      // The guard still scores with it; a store fault is the health monitor's to report, not the classifier's.
+      unsaved = true
+    }
   }
   let model = NaiveBayes.fromData(stored.data)
   let meta = { version: stored.version, trainedAt: stored.trainedAt, source: stored.source, verdictsSinceRetrain: stored.verdictsSinceRetrain }
@@ -62,6 +69,7 @@ export function createClassifier({ store, clock, runRetrain, onRetrainFailed }: 
     model = next
     meta = { version: meta.version + 1, trainedAt: clock(), source, verdictsSinceRetrain: 0 }
     store.signals.saveModel({ ...meta, data: model.toData() })
+    unsaved = false
   }
 
   function retrain(): Promise<ClassifierStatus> {
@@ -96,7 +104,9 @@ export function createClassifier({ store, clock, runRetrain, onRetrainFailed }: 
       for (const example of examples) model.learn(example)
       if (running) sinceSnapshot.push(...examples)
       meta.verdictsSinceRetrain++
-      store.signals.updateModel(model.toData(), meta.verdictsSinceRetrain)
+      if (unsaved) store.signals.saveModel({ ...meta, data: model.toData() })
+      else store.signals.updateModel(model.toData(), meta.verdictsSinceRetrain)
+      unsaved = false
       if (meta.verdictsSinceRetrain >= store.settings.get('retrainAfterVerdicts') && !running) {
         retrain().catch((error: Error) => onRetrainFailed(error))
       }

@@ -24,6 +24,8 @@ const HOUR_MS = 60 * MINUTE_MS
 /** Texts shorter than this (compact characters) are too common to call repetition. */
 const REPEAT_MIN_CHARS = 8
 const REPEAT_MIN_SIMILARITY = 0.6
+/** Assessments kept by message id: a message the store refused is judged again later, and must not count twice. */
+const REMEMBERED_ASSESSMENTS = 1000
 
 export interface SignalAssessment {
   findings: SignalFindings
@@ -77,32 +79,43 @@ export function createSignalService(options: SignalServiceOptions): SignalServic
     return { score, top: classifier.score(text).top }
   }
 
+  function assessOnce(message: IncomingMessage, groupId: string, member: KnownMember, now: number): SignalAssessment {
+    const settings = store.settings.all()
+    const compact = compactText(message.text)
+    const joinedAt = store.signals.joinedAt(groupId, member.id)
+    const newcomerSettings = { newcomerMs: settings.newcomerHours * HOUR_MS, fastPostMs: settings.newcomerFastSeconds * 1000 }
+    const signature = signatureOfCompact(compact, REPEAT_MIN_CHARS)
+    const repeat = signature
+      ? repetition.record(
+          { signature, groupId, memberKey: member.key, at: now, recentJoiner: isRecentJoiner(joinedAt, now, newcomerSettings) },
+          {
+            windowMs: settings.repeatWindowMinutes * MINUTE_MS,
+            minGroups: settings.repeatMinGroups,
+            farmMembers: settings.repeatFarmMembers,
+            minSimilarity: REPEAT_MIN_SIMILARITY,
+          },
+        )
+      : null
+    const findings: SignalFindings = {
+      spam: compact === '' ? null : scoreOf(message.text, settings),
+      repeat,
+      newcomer: newcomerFinding({ joinedAt, at: now, kinds: [message.kind], text: message.text, compact }, newcomerSettings),
+      flood: floods.record(groupId, member.key, now, settings.floodPerMinute),
+    }
+    return { findings, kinds: signalKinds(findings, settings) }
+  }
+
+  const assessed = new Map<string, SignalAssessment>()
+
   return {
     classifier,
     assess(message, groupId, member, now) {
-      const settings = store.settings.all()
-      const compact = compactText(message.text)
-      const joinedAt = store.signals.joinedAt(groupId, member.id)
-      const newcomerSettings = { newcomerMs: settings.newcomerHours * HOUR_MS, fastPostMs: settings.newcomerFastSeconds * 1000 }
-      const signature = signatureOfCompact(compact, REPEAT_MIN_CHARS)
-      const repeat = signature
-        ? repetition.record(
-            { signature, groupId, memberKey: member.key, at: now, recentJoiner: isRecentJoiner(joinedAt, now, newcomerSettings) },
-            {
-              windowMs: settings.repeatWindowMinutes * MINUTE_MS,
-              minGroups: settings.repeatMinGroups,
-              farmMembers: settings.repeatFarmMembers,
-              minSimilarity: REPEAT_MIN_SIMILARITY,
-            },
-          )
-        : null
-      const findings: SignalFindings = {
-        spam: compact === '' ? null : scoreOf(message.text, settings),
-        repeat,
-        newcomer: newcomerFinding({ joinedAt, at: now, kinds: [message.kind], text: message.text, compact }, newcomerSettings),
-        flood: floods.record(groupId, member.key, now, settings.floodPerMinute),
-      }
-      return { findings, kinds: signalKinds(findings, settings) }
+      const earlier = assessed.get(message.id)
+      if (earlier) return earlier
+      const assessment = assessOnce(message, groupId, member, now)
+      assessed.set(message.id, assessment)
+      if (assessed.size > REMEMBERED_ASSESSMENTS) assessed.delete(assessed.keys().next().value!)
+      return assessment
     },
     recordIfAny(subject, assessment, now) {
       const offence = signalOffence(assessment.findings, store.settings.all())
