@@ -26,6 +26,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: "the spam classifier's precision, recall and F1 on labelled messages",
     load: async () => (await import('./eval.ts')).runEvalCommand,
   },
+  'starter-rules': {
+    summary: 'print the rules a new installation starts with, as YAML or JSON',
+    load: async () => (await import('./starter-rules.ts')).runStarterRulesCommand,
+  },
   // A new command is one entry here, pointing at a module that exports its CommandRunner.
 }
 

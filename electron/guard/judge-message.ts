@@ -4,6 +4,7 @@ import { decideOffence } from '../../shared/policy/index.ts'
 import type { IncomingMessage } from '../wechat/chat-port.ts'
 import type { GuardContext } from './guard-context.ts'
 import { lookUpGroup } from './group-lookup.ts'
+import { readMessageContent } from './message-content.ts'
 import { identifyMember, isImmune } from './member-identity.ts'
 import { recordDecision } from './record-decision.ts'
 
@@ -14,12 +15,13 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
   if (!group?.monitored) return
   const member = await identifyMember(store, chat, group.id, message.senderId, clock())
   if (isImmune(store, group, member)) return
+  const content = await readMessageContent(context, message, group, member)
 
   const now = clock()
   const ruleSet = context.rules.current(now)
-  const signals = context.signals.assess(message, group.id, member, now)
-  const scope = { groupId: group.id, groupTopic: group.topic, kinds: [message.kind, ...signals.kinds] }
-  const subject = { group, member, message: { id: message.id, text: message.text } }
+  const signals = context.signals.assess({ ...message, text: content.text }, group.id, member, now)
+  const scope = { groupId: group.id, groupTopic: group.topic, kinds: [...content.kinds, ...signals.kinds] }
+  const subject = { group, member, message: { id: message.id, text: content.text } }
   // Set when the signals alone decided (no rule matched): the second opinion may raise or lower their alert afterwards.
   const bySignals = { decided: false, alertId: null as number | null }
   const queued = store.transaction(() => {
@@ -29,12 +31,12 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
       senderId: member.id,
       senderKey: member.key,
       kind: message.kind,
-      text: message.text,
+      text: content.text,
       at: message.time,
     })
     if (!firstDelivery) return false
     // One offence per message: the first matching rule in priority order, which may be an 'ignore' rule.
-    const rule = ruleSet?.first(message.text, scope)
+    const rule = ruleSet?.first(content.text, scope)
     if (!ruleSet || !rule) {
       bySignals.decided = true
       bySignals.alertId = context.signals.recordIfAny(subject, signals, now)
@@ -47,8 +49,8 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
       settings: store.settings.all(),
       now,
     })
-    const hits = ruleSet.explain(message.text, scope).matched.find((matched) => matched.name === rule.name)?.hits ?? []
-    const offence = { group, member, rule, message: { id: message.id, text: message.text }, hit: true, detail: { hits } }
+    const hits = ruleSet.explain(content.text, scope).matched.find((matched) => matched.name === rule.name)?.hits ?? []
+    const offence = { group, member, rule, message: { id: message.id, text: content.text }, hit: true, detail: { hits, ...content.detail } }
     return recordDecision(store, offence, decision, now) !== null
   })
   if (queued) context.queue.poke()

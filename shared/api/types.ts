@@ -60,6 +60,7 @@ export const FEED_EVENT_KINDS = [
   'logout',
   /** A signal's background work failed: the LLM second opinion or the classifier's retrain (detail: code, params). */
   'signal_failed',
+  'image_failed',
 ] as const
 export type FeedEventKind = (typeof FEED_EVENT_KINDS)[number]
 

@@ -72,6 +72,8 @@ export const SETTINGS_SCHEMA = z.object({
   llmBandHigh: z.number().min(0).max(1),
   llmDailyBudget: z.number().int().min(0).max(100_000),
   llmTimeoutSeconds: z.number().int().min(1).max(120),
+  /** Read the text in images with Baidu's OCR (the speech keys); off by default, since it sends photos to Baidu. */
+  imageTextRecognition: z.boolean(),
 })
 
 export type Settings = z.infer<typeof SETTINGS_SCHEMA>
@@ -118,6 +120,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   llmBandHigh: 0.9,
   llmDailyBudget: 200,
   llmTimeoutSeconds: 15,
+  imageTextRecognition: false,
 })
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[]

@@ -8,11 +8,14 @@ export type RuleAction = (typeof RULE_ACTIONS)[number]
 export const MESSAGE_KINDS = ['text', 'voice', 'link', 'miniprogram', 'card', 'image', 'qrcode', 'file', 'video'] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
-/** Kinds the guard computes from signals (shared/signals) rather than from the message type: `kind:spam` etc. */
+/** Kinds the engine finds in what a message says (shared/rules/kinds), as it finds `link` there too. */
+export const TEXT_KINDS = ['phone', 'wechat-id'] as const
+export type TextKind = (typeof TEXT_KINDS)[number]
+
+/** Kinds the guard computes from signals (shared/signals) rather than from the message: `kind:spam` etc. */
 export const SIGNAL_KINDS = ['spam', 'repeat', 'newcomer', 'flood'] as const
 export type SignalKind = (typeof SIGNAL_KINDS)[number]
-/** Everything a `kind:NAME` term may name. */
-export const TERM_KINDS = [...MESSAGE_KINDS, ...SIGNAL_KINDS] as const
+/** What the guard may tell the engine a message has, besides what the engine finds in its text. */
 export type AnyKind = MessageKind | SignalKind
 
 /** A rule as written in a rules file or sent by the window: everything but name and match is optional. */
@@ -77,6 +80,8 @@ export interface Explanation {
   compact: string
   /** Rules that matched, in rule-set order, with the terms that made them match. */
   matched: RuleExplanation[]
+  /** Every kind the message has: those the context gave and those found in its text. */
+  kinds: (AnyKind | TextKind)[]
 }
 
 /** What the engine is told about a message besides its text. */

@@ -13,6 +13,7 @@ export const KIND_COLOR: Record<FeedEventKind, string> = {
   login: 'default',
   logout: 'default',
   signal_failed: 'volcano',
+  image_failed: 'gold',
 }
 
 export const STATUS_COLOR: Record<EventStatus, string> = {
