@@ -25,6 +25,10 @@ const PARTS: Record<string, { summary: string; load(): Promise<BenchPart> }> = {
     summary: 'SILK and MP3 decoding per second of audio, and text-message p99 latency while voice messages arrive',
     load: async () => (await import('./voice.ts')).runVoiceBench,
   },
+  signals: {
+    summary: 'classifier training on 50,000 messages, scoring per message, the engine with the classifier on, the simulated rep',
+    load: async () => (await import('./signals.ts')).runSignalsBench,
+  },
 }
 
 function usage(): string {

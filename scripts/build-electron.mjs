@@ -13,6 +13,8 @@ const common = {
 }
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'out/main.cjs' })
+// The classifier's background retrain runs in a worker thread of its own (electron/signals/retrain-runner.ts).
+await build({ ...common, entryPoints: ['electron/signals/retrain-worker.ts'], outfile: 'out/retrain-worker.cjs' })
 // Worker threads, each beside main.cjs where electron/workers/start-worker.ts looks for them.
 await build({ ...common, entryPoints: ['electron/images/qr-worker.ts'], outfile: 'out/qr-worker.cjs' })
 // A sandboxed preload cannot require packages other than electron, so it is bundled whole.

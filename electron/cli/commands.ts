@@ -22,6 +22,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'rehearse a rules file on a scripted group chat through the real guard and a simulated WeChat',
     load: async () => (await import('./simulate.ts')).runSimulateCommand,
   },
+  eval: {
+    summary: "the spam classifier's precision, recall and F1 on labelled messages",
+    load: async () => (await import('./eval.ts')).runEvalCommand,
+  },
   'starter-rules': {
     summary: 'print the rules a new installation starts with, as YAML or JSON',
     load: async () => (await import('./starter-rules.ts')).runStarterRulesCommand,

@@ -54,3 +54,22 @@ export function writeLines(sink: TextSink, lines: Iterable<string>): void {
   }
   if (chunk.length) sink.write(`${chunk.join('\n')}\n`)
 }
+
+/** Visits a JSONL file's non-blank lines in order, each parsed as JSON; returns every problem as
+ * `FILE:LINE: error: ...`, in line order: a line that is not JSON, or what `visit` reported about a line. */
+export async function visitJsonLines(path: string, visit: (value: unknown, problem: (message: string) => void) => void): Promise<string[]> {
+  const errors: string[] = []
+  ;(await readTextFile(path)).split(/\r?\n/u).forEach((text, index) => {
+    if (text.trim() === '') return
+    const problem = (message: string): void => void errors.push(`${path}:${index + 1}: error: ${message}`)
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch (error) {
+      problem(`not valid JSON (${(error as Error).message})`)
+      return
+    }
+    visit(value, problem)
+  })
+  return errors
+}

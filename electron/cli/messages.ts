@@ -2,7 +2,7 @@
 // engine about the message (group, kinds); other fields are ignored, blank lines skipped.
 import { z } from 'zod'
 import { MESSAGE_KINDS, type MessageContext } from '../../shared/rules/index.ts'
-import { CliError, readTextFile } from './io.ts'
+import { CliError, visitJsonLines } from './io.ts'
 
 export interface TestMessage {
   /** Echoed back as it was written: a string or a number. */
@@ -30,20 +30,7 @@ const FIELD_EXPECTATIONS: Record<string, string> = {
 /** Every message of a JSONL file; every malformed line is reported (`FILE:LINE: error: ...`) in one CliError. */
 export async function readMessages(path: string): Promise<TestMessage[]> {
   const messages: TestMessage[] = []
-  const errors: string[] = []
-  const lines = (await readTextFile(path)).split(/\r?\n/u)
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return
-    const problem = (message: string): void => {
-      errors.push(`${path}:${index + 1}: error: ${message}`)
-    }
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch (error) {
-      problem(`not valid JSON (${(error as Error).message})`)
-      return
-    }
+  const errors = await visitJsonLines(path, (value, problem) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       problem('expected a JSON object like {"id": 1, "text": "..."}')
       return

@@ -6,7 +6,7 @@ import type { RoomSpec } from '../sim/simulated-world.ts'
 
 export const DEMO_ROOMS: RoomSpec[] = [
   { name: 'fair', topic: '孕妈交流群（3月母婴展）', owner: 'bot', members: ['小雨妈妈', '琳琳', '朵朵妈', '安安妈咪', '优品代购-Lily'], otherMembers: 176 },
-  { name: 'share', topic: '宝妈育儿分享群', owner: 'bot', admins: ['群管-阿芳'], members: ['静静', '王姐', '糖糖妈', '福利姐-小美'], otherMembers: 231 },
+  { name: 'share', topic: '宝妈育儿分享群', owner: 'bot', admins: ['群管-阿芳'], members: ['静静', '王姐', '糖糖妈', '福利姐-小美', '阿杰'], otherMembers: 231 },
   { name: 'buy', topic: '母婴好物团购群', owner: '团长-陈', members: ['小雨妈妈', '米粒妈', '豆豆爸', '招财猫'], otherMembers: 88 },
 ]
 
@@ -78,6 +78,9 @@ export function demoBeats(): DemoBeat[] {
   chat(2)
   beats.push({ op: 'voice', room: 'buy', from: '米粒妈', seconds: 3 })
   chat(2)
+  // A pitch no starter rule catches: the classifier raises a quiet alert for the rep instead of a warning.
+  beats.push({ op: 'say', room: 'share', from: '阿杰', text: '想赚零花钱的宝妈看过来，一部手机就能做，每天两小时，私聊我' })
+  chat(4)
   return beats
 }
 

@@ -40,6 +40,10 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     lock: options.lock,
   })
 
+  // The demo's chatter is sped up: one message every paceMs from everyone together. Its members are not flooding,
+  // so the flood limit is raised above the whole chatter's rate (the rep can still change it).
+  await service.api.updateSettings({ floodPerMinute: Math.min(600, Math.max(10, Math.ceil(60_000 / options.paceMs) + 1)) })
+
   const timers = new Set<NodeJS.Timeout>()
   const later = (ms: number, work: () => void) => {
     const timer = setTimeout(() => {

@@ -17,6 +17,7 @@ import { screenJoin } from './screen-join.ts'
 import { pardon, resolveReview, undoRemoval } from './overrides.ts'
 import { resolveJoin, resolveTask, type JoinChoice, type TaskOutcome } from './rep-decisions.ts'
 import { createRuleCache } from './rule-cache.ts'
+import { createSignalService, type SignalService, type SignalServiceOptions } from '../signals/signal-service.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const PURGE_INTERVAL_MS = 60 * 60 * 1000
@@ -26,6 +27,8 @@ export interface GuardOptions {
   chat: ChatPort
   /** Milliseconds since the epoch. The simulator passes a virtual clock; the app leaves the default. */
   clock?: () => number
+  /** The signals' outside parts: the LLM key from the secrets file, and (tests) how a retrain is run. */
+  signals?: Omit<SignalServiceOptions, 'store' | 'clock'>
   /** Reads QR codes in images (electron/images); without it images are judged on their text alone. */
   images?: QrReader
   /** Reads the text in images (Baidu OCR) when the imageTextRecognition setting is on. */
@@ -65,6 +68,8 @@ export interface Guard extends ChatInbox {
   /** Judges a rule hit; false when the event is not a rule hit. */
   setVerdict(eventId: number, verdict: Verdict | null): boolean
   rulePrecision(): RulePrecision[]
+  /** The classifier and behaviour signals (status, retrain, reset; idle() for tests). */
+  readonly signals: SignalService
   /** For the host's own events (login, logout); `at` defaults to the guard's clock. */
   recordEvent(event: Omit<NewEvent, 'at'> & { at?: number }): GuardEvent
   /** Deletes message history and settled actions older than retentionDays. */
@@ -85,6 +90,7 @@ export function createGuard(options: GuardOptions): Guard {
     clock,
     rules: createRuleCache(store),
     queue: createActionQueue({ store, chat, clock, health }),
+    signals: createSignalService({ store, clock, ...options.signals }),
     images: options.images ?? null,
     imageText: options.imageText ?? null,
     media: options.media ?? [],
@@ -138,10 +144,22 @@ export function createGuard(options: GuardOptions): Guard {
     updateRules: (inputs) => context.rules.replace(inputs),
     pardon: (target, note) => pardon(context, target, note),
     undoRemoval: (removalEventId, undoOptions) => undoRemoval(context, removalEventId, undoOptions),
-    resolveReview: (reviewEventId, choice) => resolveReview(context, reviewEventId, choice),
+    resolveReview(reviewEventId, choice) {
+      const result = resolveReview(context, reviewEventId, choice)
+      // Every click on a review is a training example.
+      const review = store.events.get(reviewEventId)
+      if (review) context.signals.learnFromReview(review, choice)
+      return result
+    },
+    setVerdict(eventId, verdict) {
+      const before = store.events.get(eventId)
+      const changed = store.events.setVerdict(eventId, verdict)
+      if (changed && before) context.signals.learnFromVerdict(before, verdict)
+      return changed
+    },
     resolveTask: (eventId, outcome) => resolveTask(context, eventId, outcome),
     resolveJoin: (eventId, choice) => resolveJoin(context, eventId, choice),
-    setVerdict: (eventId, verdict) => store.events.setVerdict(eventId, verdict),
+    signals: context.signals,
     rulePrecision: () => store.events.precisionByRule(),
     recordEvent(event) {
       const id = store.events.add({ ...event, at: event.at ?? clock() })

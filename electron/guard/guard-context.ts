@@ -2,6 +2,7 @@
 import type { ActionQueue } from '../actions/index.ts'
 import type { ImageTextReader, QrReader } from '../images/index.ts'
 import type { Store } from '../store/index.ts'
+import type { SignalService } from '../signals/signal-service.ts'
 import type { ChatPort } from '../wechat/chat-port.ts'
 import type { MediaStep } from './media-step.ts'
 import type { RuleCache } from './rule-cache.ts'
@@ -12,6 +13,7 @@ export interface GuardContext {
   clock: () => number
   rules: RuleCache
   queue: ActionQueue
+  signals: SignalService
   /** Reads QR codes in images; null: images are judged on their text alone. */
   images: QrReader | null
   /** Reads the text in images (Baidu OCR), used when the imageTextRecognition setting is on; null: never. */

@@ -31,7 +31,12 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
 
   const now = clock()
   const ruleSet = context.rules.current(now)
-  const scope = { groupId: group.id, groupTopic: group.topic, kinds: content.kinds }
+  const signals = context.signals.assess({ ...message, text: content.text }, group.id, member, now)
+  const scope = { groupId: group.id, groupTopic: group.topic, kinds: [...content.kinds, ...signals.kinds] }
+  const removal = planRemoval(store, group, chat)
+  const subject = { group, member, message: { id: message.id, text }, removal }
+  // Set when the signals alone decided (no rule matched): the second opinion may raise or lower their alert afterwards.
+  const bySignals = { decided: false, alertId: null as number | null }
   const queued = store.transaction(() => {
     produced?.commit()
     const firstDelivery = store.messages.insert({
@@ -43,14 +48,18 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
       text,
       at: message.time,
     })
-    if (!firstDelivery || !ruleSet) return false
+    if (!firstDelivery) return false
     // One offence per message: the first matching rule in priority order, which may be an 'ignore' rule.
-    const rule = ruleSet.first(text, scope)
-    if (!rule) return false
+    const rule = ruleSet?.first(text, scope)
+    if (!ruleSet || !rule) {
+      bySignals.decided = true
+      bySignals.alertId = context.signals.recordIfAny(subject, signals, now)
+      return bySignals.alertId !== null
+    }
     // One removal per offender per group: while one is under way, offences go on its card and queue nothing.
     const openRemoval = rule.action === 'ignore' ? null : store.events.openRemovalOf(group.id, member.key)
     if (openRemoval) {
-      store.events.appendLaterOffence(openRemoval.id, { rule: rule.name, messageId: message.id, text: content.text, at: now })
+      store.events.appendLaterOffence(openRemoval.id, { rule: rule.name, messageId: message.id, text, at: now })
       return false
     }
     const decision = decideOffence({
@@ -61,10 +70,10 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
       now,
     })
     const hits = ruleSet.explain(text, scope).matched.find((matched) => matched.name === rule.name)?.hits ?? []
-    const removal = planRemoval(store, group, chat)
     const offence = { group, member, rule, message: { id: message.id, text }, hit: true, detail: { ...content.detail, hits }, removal }
     return recordDecision(store, offence, decision, now) !== null
   })
+  if (bySignals.decided) context.signals.secondOpinion(subject, signals, bySignals.alertId)
   if (!queued) return
   context.queue.poke()
   // An offender without a stable id is remembered by name and avatar, for when they come back under another id.

@@ -1,6 +1,8 @@
 // The rep overruling or completing the guard: pardons, undoing removals, resolving quiet-mode reviews, verdicts.
 // Each override is one transaction and leaves its own event, so the log shows who decided what.
 import { decideReview, isStrikeActive, type ReviewChoice } from '../../shared/policy/index.ts'
+import { signalOfRule } from '../../shared/signals/decide.ts'
+import { signalRule } from '../signals/record-signal.ts'
 import type { GuardEvent, Store } from '../store/index.ts'
 import type { GuardContext } from './guard-context.ts'
 import { recordDecision } from './record-decision.ts'
@@ -117,7 +119,9 @@ export function resolveReview(context: GuardContext, reviewEventId: number, choi
     const ruleName = review.rule ?? (typeof review.detail.manualRule === 'string' ? review.detail.manualRule : null)
     if (!group || !memberId || !memberKey || !ruleName) throw new OverrideError(`review ${reviewEventId} lacks its group, member or rule`)
     // The rule may have been edited since: use its current reply if it still exists.
-    const rule = rules.find((candidate) => candidate.name === ruleName) ?? { name: ruleName, reply: null }
+    const rule =
+      rules.find((candidate) => candidate.name === ruleName) ??
+      (signalOfRule(ruleName) ? signalRule(ruleName, store) : { name: ruleName, reply: null })
     const decision = decideReview(choice, store.strikes.forMember(group.id, memberKey), store.settings.all(), now)
     const offence = {
       group,

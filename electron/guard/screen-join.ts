@@ -24,6 +24,10 @@ export async function screenJoin(context: GuardContext, join: MemberJoin): Promi
     const now = clock()
     const plan = planRemoval(store, group, chat)
     const outcome = store.transaction(() => {
+      // Join times feed the newcomer signal; a burst of joins by one inviter raises its own quiet alert. Someone the
+      // account itself brought in (the rep, or an undone removal) is not a stranger.
+      const invitedByAccount = join.inviterId !== null && join.inviterId === chat.selfId()
+      if (!invitedByAccount && context.signals.onJoin({ group, member, removal: plan }, join.inviterId, 1, now) !== null) queued = true
       const previous = store.events.lastRemovalOf({ memberKey: member.key, memberId })
       if (previous) return { queued: recordKnownOffender(store, { group, member, previous, plan }, now), welcome: false }
       // Nothing stable to go by: the same name and avatar as a removed member is only a probable match.

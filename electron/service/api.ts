@@ -11,6 +11,7 @@ import { OverrideError } from '../guard/index.ts'
 import { SettingError, type GuardEvent, type Store } from '../store/index.ts'
 import type { SecretStore } from './secrets.ts'
 import { capabilitiesOf } from '../../shared/capabilities/index.ts'
+import { signalsView } from './signals-view.ts'
 import { feedEventView, groupViews, ruleViews, settingsView, statsView } from './views.ts'
 
 const DEFAULT_FEED_PAGE = 50
@@ -257,5 +258,18 @@ export function createApi(deps: ApiDeps): QunGuardApi {
         eventOrThrow(store, eventId)
         return feed(guard.resolveJoin(eventId, choice))
       }),
+    getSignals: async () => signalsView(store, guard, clock()),
+    retrainClassifier: async () => {
+      try {
+        await guard.signals.classifier.retrain()
+      } catch (error) {
+        throw new ApiError('unavailable', `the retrain failed: ${(error as Error).message}`)
+      }
+      return signalsView(store, guard, clock())
+    },
+    resetClassifier: async () => {
+      guard.signals.classifier.reset()
+      return signalsView(store, guard, clock())
+    },
   }
 }

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path'
 import type { SecretState } from '../../shared/api/types.ts'
 
-export const SECRET_NAMES = ['puppetToken', 'speechApiKey', 'speechSecretKey'] as const
+export const SECRET_NAMES = ['puppetToken', 'speechApiKey', 'speechSecretKey', 'llmApiKey'] as const
 export type SecretName = (typeof SECRET_NAMES)[number]
 
 /** Encryption the platform offers; the headless mode has none and relies on the file's permissions. */

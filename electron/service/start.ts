@@ -166,7 +166,9 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
   // Baidu OCR shares the speech keys and client; the guard only calls it while the imageTextRecognition setting is on.
   const images = createQrReader()
   const imageText = createImageTextReader(speech.client)
-  const guard = createGuard({ store, chat: slot.chat, clock, health, timers: options.timers, images, imageText, media: [speech.transcriber] })
+  const guard = createGuard({ store, chat: slot.chat, clock, health, timers: options.timers, images, imageText, media: [speech.transcriber],
+    signals: { llmApiKey: () => secrets.get('llmApiKey') },
+  })
   if (damagedFile) {
     health.damagedAtStart(damagedFile)
     const salvaged = salvageRules(damagedFile)
@@ -230,6 +232,7 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
       await guard.stop()
       await slot.stop()
       await images.close()
+      await guard.signals.idle()
       releasePuppetFaults()
       store.close()
       lock.release()

@@ -76,6 +76,8 @@ export interface EventsTable {
   /** Sets the effect's outcome, merging `detail` into the stored detail. */
   setStatus(id: number, status: EventStatus, detail?: EventDetail): void
   markOverridden(id: number): boolean
+  /** Merges `detail` into the stored detail, leaving the status alone. */
+  annotate(id: number, detail: EventDetail): void
   /** Only rule hits take verdicts; returns false for any other event. */
   setVerdict(id: number, verdict: Verdict | null): boolean
   /** Closes an open review; returns false when it was not open (already resolved, or never a review). */
@@ -242,6 +244,7 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
         .map(toRecord),
     setStatus: (id, status, detail = {}) =>
       void updated(id, updateStatus.run({ id, status, patch: JSON.stringify(detail) }).changes),
+    annotate: (id, detail) => void updated(id, updateDetail.run({ id, patch: JSON.stringify(detail) }).changes),
     markOverridden: (id) => updated(id, updateOverridden.run(id).changes),
     setVerdict: (id, verdict) => updated(id, updateVerdict.run(verdict, id).changes),
     resolveReview: (id, outcome) => updated(id, closeReview.run(outcome, id).changes),

@@ -30,3 +30,4 @@ export type {
 } from './pending-actions.ts'
 export type { HistoryRecord, MessageRecord, MessagesTable } from './messages.ts'
 export type { NewSpeechJob, SpeechJob, SpeechJobStatus, SpeechJobsTable } from './speech-jobs.ts'
+export type { EvidenceRow, ModelSource, SignalTables, StoredModel } from './signal-tables.ts'

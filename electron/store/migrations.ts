@@ -196,6 +196,36 @@ const MIGRATIONS: readonly Migration[] = [
         WHERE (kind = 'removal' AND status = 'pending') OR (kind = 'removal_needed' AND status = 'needs_rep');
     `,
   },
+  {
+    version: 4,
+    name: 'signals: the classifier model, join times, the LLM call budget',
+    sql: `
+      -- The one current classifier model, as plain JSON (shared/signals/naive-bayes.ts ModelData).
+      CREATE TABLE signal_model (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        version INTEGER NOT NULL,
+        trained_at INTEGER NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('starter', 'retrained')),
+        verdicts_since_retrain INTEGER NOT NULL,
+        data TEXT NOT NULL
+      ) STRICT;
+
+      -- When each member last joined each group, and who invited them: the newcomer signal.
+      CREATE TABLE member_joins (
+        group_id TEXT NOT NULL,
+        member_id TEXT NOT NULL,
+        inviter_id TEXT,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (group_id, member_id)
+      ) STRICT;
+
+      -- Second-opinion calls per local day, against the daily budget.
+      CREATE TABLE llm_calls (
+        day TEXT PRIMARY KEY,
+        calls INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version

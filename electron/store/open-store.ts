@@ -13,6 +13,7 @@ import { createPendingActionsTable, type PendingActionsTable } from './pending-a
 import { createRulesTable, type RulesTable } from './rules.ts'
 import { createSettingsTable, type SettingsTable } from './settings.ts'
 import { createSpeechJobsTable, type SpeechJobsTable } from './speech-jobs.ts'
+import { createSignalTables, type SignalTables } from './signal-tables.ts'
 import { createStrikesTable, type StrikesTable } from './strikes.ts'
 
 export interface Store {
@@ -27,6 +28,7 @@ export interface Store {
   readonly actions: PendingActionsTable
   readonly messages: MessagesTable
   readonly speechJobs: SpeechJobsTable
+  readonly signals: SignalTables
   /** Runs `work` as one transaction (a savepoint when nested); it must be synchronous. */
   transaction<T>(work: () => T): T
   close(): void
@@ -65,6 +67,7 @@ export function openStore(path: string): Store {
     actions: createPendingActionsTable(db),
     messages: createMessagesTable(db),
     speechJobs: createSpeechJobsTable(db),
+    signals: createSignalTables(db),
     transaction: (work) => feed.around(() => db.transaction(work)()),
     close: () => db.close(),
   }

@@ -18,6 +18,7 @@ import type {
   SaveRulesResult,
   SettingsView,
   SpeechKeyCheck,
+  SignalsView,
   Stats,
   AllowListEntry,
   UndoResult,
@@ -76,7 +77,6 @@ export const API_INPUTS = {
   removeFromAllowList: z.object({ memberKey }).strict(),
   // The puppet changes only through choosePuppet, which also restarts the bot.
   updateSettings: SETTINGS_SCHEMA.omit({ puppet: true }).partial().strict(),
-  setSecret: z.object({ name: z.enum(['puppetToken', 'speechApiKey', 'speechSecretKey']), value: z.string().max(2000) }).strict(),
   // Removal as WeChat allows it: the rep's word on roles, rep tasks, join cards.
   setGroupsRepAdmin: z.object({ groupIds, repIsAdmin: z.boolean() }).strict(),
   setGroupStaff: z
@@ -84,6 +84,11 @@ export const API_INPUTS = {
     .strict(),
   resolveTask: z.object({ eventId: z.number().int().positive(), outcome: z.enum(['done', 'pardon']) }).strict(),
   resolveJoinCard: z.object({ eventId: z.number().int().positive(), choice: z.enum(['remove', 'dismiss', 'allow']) }).strict(),
+  setSecret: z.object({ name: z.enum(['puppetToken', 'speechApiKey', 'speechSecretKey', 'llmApiKey']), value: z.string().max(2000) }).strict(),
+  // Signals (issue 12): the classifier's state and precision flags; a full retrain now; back to the starter model.
+  getSignals: none,
+  retrainClassifier: none,
+  resetClassifier: none,
 } as const
 
 export type ApiMethod = keyof typeof API_INPUTS
@@ -123,6 +128,9 @@ export interface ApiOutputs {
   setGroupStaff: GroupView[]
   resolveTask: FeedEvent
   resolveJoinCard: FeedEvent
+  getSignals: SignalsView
+  retrainClassifier: SignalsView
+  resetClassifier: SignalsView
 }
 
 /** The API as a caller sees it: one async function per method. Both doors and the direct call implement this. */

@@ -3,6 +3,7 @@ import type { Settings } from '../policy/settings.ts'
 import type { BacktestDifference, BacktestMessage, BacktestOutcome } from '../rules/backtest.ts'
 import type { Rule, RuleProblem } from '../rules/types.ts'
 import type { RemovalAbility } from '../capabilities/removal-ability.ts'
+import type { PrecisionFlag } from '../signals/precision-flags.ts'
 
 export const PUPPET_NAMES = [
   'wechaty-puppet-wechat4u',
@@ -69,6 +70,8 @@ export const FEED_EVENT_KINDS = [
   // Appended: tasks for the rep where the bot cannot remove, and members invited by outsiders.
   'removal_needed',
   'outsider_invite',
+  /** A signal's background work failed: the LLM second opinion or the classifier's retrain (detail: code, params). */
+  'signal_failed',
   'image_failed',
   /** A voice message that has no transcript (yet): detail.voice says why; the rep can listen and decide. */
   'voice_untranscribed',
@@ -119,7 +122,7 @@ export interface SecretState {
 }
 
 export interface SettingsView extends Settings {
-  secrets: { puppetToken: SecretState; speechApiKey: SecretState; speechSecretKey: SecretState }
+  secrets: { puppetToken: SecretState; speechApiKey: SecretState; speechSecretKey: SecretState; llmApiKey: SecretState }
 }
 
 export interface Stats {
@@ -201,6 +204,22 @@ export interface VoiceEventDetail {
   errNo?: number | null
   retrying?: boolean
   transcribed?: boolean
+}
+
+/** The classifier and the signals, for the window's signals card (issue 12). */
+export interface SignalsView {
+  model: {
+    version: number
+    trainedAt: number
+    source: 'starter' | 'retrained'
+    verdictsSinceRetrain: number
+    vocabulary: number
+    retraining: boolean
+  }
+  /** Rules and signals whose precision (from 5 verdicts on) is below the setting, worst first. */
+  precisionFlags: PrecisionFlag[]
+  /** Second-opinion calls made today, against llmDailyBudget. */
+  llmCallsToday: number
 }
 
 /** Why moderation is paused: the data file is locked by another program, the disk is full, the folder is read-only,

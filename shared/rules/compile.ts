@@ -13,7 +13,7 @@ import { parseRules, RuleSetError } from './ruleset.ts'
 import { SyllableStream } from './pinyin-letters.ts'
 import { isSyllableCode, soundCode } from './sounds.ts'
 import { triggersOf } from './triggers.ts'
-import type { Explanation, MessageContext, MessageKind, Rule, RuleInput, TermHit, TextKind } from './types.ts'
+import type { AnyKind, Explanation, MessageContext, MessageKind, Rule, RuleInput, TermHit, TextKind } from './types.ts'
 
 interface TermSlot {
   term: Term
@@ -393,8 +393,8 @@ function kindSpans(found: TextKinds, kind: string, domain?: string): Span[] {
   }
 }
 
-function kindsOf(context: MessageContext, found: TextKinds): (MessageKind | TextKind)[] {
-  const kinds = new Set<MessageKind | TextKind>(context.kinds ?? [])
+function kindsOf(context: MessageContext, found: TextKinds): (AnyKind | TextKind)[] {
+  const kinds = new Set<AnyKind | TextKind>(context.kinds ?? [])
   for (const kind of TEXT_FOUND_KINDS) if (kindSpans(found, kind).length > 0) kinds.add(kind)
   return [...kinds]
 }

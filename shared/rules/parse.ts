@@ -9,7 +9,7 @@ import type { RuleErrorCode, RuleErrorParams } from './messages.ts'
 import { compactText, simplifyHan } from './normalize.ts'
 import { unmatchableCharacter } from './regex-literal.ts'
 import { soundsOf } from './sounds.ts'
-import { MESSAGE_KINDS, TEXT_KINDS, type SourcePosition, type TermKind } from './types.ts'
+import { MESSAGE_KINDS, SIGNAL_KINDS, TEXT_KINDS, type SourcePosition, type TermKind } from './types.ts'
 
 export { RuleSyntaxError }
 
@@ -35,7 +35,7 @@ export type Expr =
   | { type: 'not'; item: Expr }
 
 /** Every kind a `kind:` term may name. */
-export const KINDS = [...MESSAGE_KINDS, ...TEXT_KINDS] as const
+export const KINDS = [...MESSAGE_KINDS, ...TEXT_KINDS, ...SIGNAL_KINDS] as const
 
 /** A domain for kind:link(...): dot-separated labels of letters, digits and inner hyphens, ending in letters. */
 const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/u

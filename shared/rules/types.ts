@@ -12,6 +12,12 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number]
 export const TEXT_KINDS = ['phone', 'wechat-id'] as const
 export type TextKind = (typeof TEXT_KINDS)[number]
 
+/** Kinds the guard computes from signals (shared/signals) rather than from the message: `kind:spam` etc. */
+export const SIGNAL_KINDS = ['spam', 'repeat', 'newcomer', 'flood'] as const
+export type SignalKind = (typeof SIGNAL_KINDS)[number]
+/** What the guard may tell the engine a message has, besides what the engine finds in its text. */
+export type AnyKind = MessageKind | SignalKind
+
 /** A rule as written in a rules file or sent by the window: everything but name and match is optional. */
 export interface RuleInput {
   name: string
@@ -75,7 +81,7 @@ export interface Explanation {
   /** Rules that matched, in rule-set order, with the terms that made them match. */
   matched: RuleExplanation[]
   /** Every kind the message has: those the context gave and those found in its text. */
-  kinds: (MessageKind | TextKind)[]
+  kinds: (AnyKind | TextKind)[]
 }
 
 /** What the engine is told about a message besides its text. */
@@ -83,5 +89,5 @@ export interface MessageContext {
   /** Group id and topic, for rule scopes; absent means "no group", which only scope 'all' rules accept. */
   groupId?: string
   groupTopic?: string
-  kinds?: readonly MessageKind[]
+  kinds?: readonly AnyKind[]
 }

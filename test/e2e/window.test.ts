@@ -173,7 +173,7 @@ describe('the rep’s window (demo server, chromium)', () => {
     expect(await removal.getByTestId('feed-undo').count()).toBe(0)
   }, 90_000)
 
-  it('records verdicts, which the rules list and the statistics show as precision', async () => {
+  it('records verdicts; the rules list shows precision only from five verdicts on', async () => {
     const falseAlarm = card('warning', '福利姐-小美').first()
     await falseAlarm.getByTestId('feed-false-positive').click()
     await falseAlarm.filter({ hasText: '已标记误判' }).waitFor()
@@ -182,9 +182,23 @@ describe('the rep’s window (demo server, chromium)', () => {
     await rightCall.filter({ hasText: '已确认违规' }).waitFor()
 
     await go(page, 'rules')
-    await page.getByTestId('precision-poor').first().waitFor()
+    await page.getByTestId('precision-too-few').first().waitFor()
+    expect(await page.getByTestId('precision-poor').count()).toBe(0)
     await go(page, 'stats')
-    await page.getByTestId('stats-worst').waitFor({ timeout: 10_000 })
+    await page.getByTestId('precision-too-few').first().waitFor()
+    expect(await page.getByTestId('stats-worst').count()).toBe(0)
+  }, 30_000)
+
+  it('shows a classifier alert with its score and the n-grams that weighed most; the signals card shows the model', async () => {
+    await go(page, 'feed')
+    // 阿杰's pitch matches no starter rule: the classifier raises a quiet alert instead.
+    const alert = card('alert', '阿杰').filter({ hasText: '疑似营销' }).first()
+    await alert.waitFor({ timeout: 20_000 })
+    expect(await alert.getByTestId('signal-score').textContent()).toMatch(/营销评分 \d+%/)
+    expect(await alert.getByTestId('signal-gram').count()).toBeGreaterThan(0)
+    await go(page, 'settings')
+    await page.getByTestId('signals-model').waitFor()
+    expect(await page.getByTestId('signals-model').textContent()).toContain('分类器第 1 版')
   }, 30_000)
 
   it('leaves a removal the bot cannot do to the rep as a task, and gives the known offender’s join card buttons', async () => {

@@ -7,6 +7,7 @@ import { loginTests } from './api-suite-login.ts'
 import { moderationTests } from './api-suite-moderation.ts'
 import { voiceTests } from './api-suite-voice.ts'
 import { removalTests } from './api-suite-removal.ts'
+import { signalsTests } from './api-suite-signals.ts'
 import { healthTests } from './api-suite-health.ts'
 
 describe.each(TRANSPORTS)('the API through $name', (transport) => {
@@ -27,6 +28,7 @@ describe.each(TRANSPORTS)('the API through $name', (transport) => {
   moderationTests(env)
   voiceTests(env)
   removalTests(env)
+  signalsTests(env)
   healthTests(env)
 
   it('has exercised every method of the contract', () => {

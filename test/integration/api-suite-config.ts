@@ -164,7 +164,7 @@ export function configTests(env: () => ApiEnv): void {
       const { api, events } = env()
       expect(await api.getSettings({})).toEqual({
         ...DEFAULT_SETTINGS,
-        secrets: { puppetToken: UNSET, speechApiKey: UNSET, speechSecretKey: UNSET },
+        secrets: { puppetToken: UNSET, speechApiKey: UNSET, speechSecretKey: UNSET, llmApiKey: UNSET },
       })
       const from = events.mark()
       const view = await api.updateSettings({ warningsBeforeRemoval: 1, language: 'en' })
@@ -201,7 +201,7 @@ export function configTests(env: () => ApiEnv): void {
       const { api, events, dataDir } = env()
       const token = 'puppet-token-SECRET-9f3a'
       const view = await api.setSecret({ name: 'puppetToken', value: token })
-      expect(view.secrets).toEqual({ puppetToken: { set: true, hint: '…9f3a' }, speechApiKey: UNSET, speechSecretKey: UNSET })
+      expect(view.secrets).toEqual({ puppetToken: { set: true, hint: '…9f3a' }, speechApiKey: UNSET, speechSecretKey: UNSET, llmApiKey: UNSET })
       expect((await api.setSecret({ name: 'speechApiKey', value: 'short' })).secrets.speechApiKey).toEqual({ set: true, hint: null })
       const settings = await api.getSettings({})
       expect(settings.secrets.puppetToken).toEqual({ set: true, hint: '…9f3a' })

@@ -1,33 +1,10 @@
 // Scenarios through the real service: Wechaty on the simulated world's puppet, the guard with a temporary SQLite
 // store, the real policy and action queue, on a virtual clock. Each test asserts the exact sequence of events.
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseRulesFile } from '../../shared/rules/files.ts'
 import { runCli } from '../../electron/cli/commands.ts'
 import type { EventLine } from '../../electron/sim/event-lines.ts'
-import { parseScenario } from '../../electron/sim/scenario.ts'
-import { runScenario } from '../../electron/sim/scenario-runner.ts'
-
-const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/scenarios')
-const RULES = path.join(FIXTURES, 'rules.yaml')
-
-/** Runs a fixture scenario in-process; returns the events and everything the bot said. */
-async function rehearse(scenario: string) {
-  const scenarioFile = path.join(FIXTURES, scenario)
-  const rules = parseRulesFile(await readFile(RULES, 'utf8'), RULES).rules
-  const events: EventLine[] = []
-  const notes: string[] = []
-  const outcome = await runScenario({
-    scenarioFile,
-    steps: parseScenario(await readFile(scenarioFile, 'utf8'), scenarioFile),
-    rules,
-    onEvent: (line) => events.push(line),
-    onNote: (line, note) => notes.push(`${line}: ${note}`),
-  })
-  expect(outcome.inboxErrors).toEqual([])
-  return { events, notes, said: outcome.botSaid }
-}
+import { FIXTURES, RULES, rehearse } from './rehearse.ts'
 
 /** Runs the `simulate` command as the CLI would. */
 async function simulate(...args: string[]) {

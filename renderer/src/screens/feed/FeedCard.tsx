@@ -4,7 +4,9 @@ import type { FeedEvent } from '../../../../shared/api/types.ts'
 import { HighlightedText } from '../../components/HighlightedText.tsx'
 import { useFormat } from '../../i18n/format.ts'
 import { useT } from '../../i18n/index.tsx'
+import { useRuleLabel } from '../../components/useRuleLabel.ts'
 import { EventDetail } from './EventDetail.tsx'
+import { SignalEvidence } from './SignalEvidence.tsx'
 import { KIND_COLOR, shownStatus, STATUS_COLOR } from './feed-kinds.ts'
 import { useMessageHits } from './useMessageHits.ts'
 import { VoicePanel } from './VoicePanel.tsx'
@@ -14,6 +16,7 @@ export function FeedCard({ event, actions }: { event: FeedEvent; actions: ReactN
   const t = useT()
   const format = useFormat()
   const hits = useMessageHits(event)
+  const ruleLabel = useRuleLabel()
   const status = shownStatus(event.kind, event.status)
   return (
     <Card size="small" className="feed-card" data-testid="feed-card" data-kind={event.kind} data-event-id={event.id}>
@@ -22,7 +25,7 @@ export function FeedCard({ event, actions }: { event: FeedEvent; actions: ReactN
           <Tag color={KIND_COLOR[event.kind]}>{t(`feedKind.${event.kind}`)}</Tag>
           {event.memberName && <Typography.Text strong>{event.memberName}</Typography.Text>}
           {event.groupTopic && <Typography.Text type="secondary">{t('feed.inGroup', { group: event.groupTopic })}</Typography.Text>}
-          {event.rule && <Tag>{t('feed.rule', { rule: event.rule })}</Tag>}
+          {event.rule && <Tag>{t('feed.rule', { rule: ruleLabel(event.rule) })}</Tag>}
         </Space>
         <Space size={4} wrap>
           {event.dryRun && <Tag color="purple">{t('feed.dryRun')}</Tag>}
@@ -41,6 +44,7 @@ export function FeedCard({ event, actions }: { event: FeedEvent; actions: ReactN
       )}
       <VoicePanel event={event} />
       <EventDetail event={event} />
+      <SignalEvidence event={event} />
       {actions}
     </Card>
   )

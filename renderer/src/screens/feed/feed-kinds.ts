@@ -14,6 +14,7 @@ export const KIND_COLOR: Record<FeedEventKind, string> = {
   logout: 'default',
   removal_needed: 'gold',
   outsider_invite: 'geekblue',
+  signal_failed: 'volcano',
   image_failed: 'gold',
   voice_untranscribed: 'gold',
 }

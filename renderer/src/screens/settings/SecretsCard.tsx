@@ -32,7 +32,7 @@ export function SecretsCard() {
   )
 }
 
-function SecretField({ name, label, state }: { name: SecretName; label: string; state: SecretState }) {
+export function SecretField({ name, label, state }: { name: SecretName; label: string; state: SecretState }) {
   const t = useT()
   const api = useApi()
   const { settings } = useAppData()

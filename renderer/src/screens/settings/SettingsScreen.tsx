@@ -3,6 +3,8 @@ import { AllowListCard } from './AllowListCard.tsx'
 import { LanguageCard } from './LanguageCard.tsx'
 import { SecretsCard } from './SecretsCard.tsx'
 import { SettingsForm } from './SettingsForm.tsx'
+import { SignalSettingsForm } from './SignalSettingsForm.tsx'
+import { SignalsCard } from './SignalsCard.tsx'
 
 export default function SettingsScreen() {
   return (
@@ -15,6 +17,12 @@ export default function SettingsScreen() {
       </Col>
       <Col xs={24} xl={12}>
         <SecretsCard />
+      </Col>
+      <Col xs={24} xl={12}>
+        <SignalsCard />
+      </Col>
+      <Col xs={24} xl={12}>
+        <SignalSettingsForm />
       </Col>
       <Col span={24}>
         <AllowListCard />

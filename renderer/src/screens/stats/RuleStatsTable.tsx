@@ -1,6 +1,7 @@
 import { Table, Tag } from 'antd'
 import type { Stats } from '../../../../shared/api/types.ts'
 import { useT } from '../../i18n/index.tsx'
+import { shownPrecision } from '../../../../shared/signals/precision-flags.ts'
 import { PrecisionCell } from '../rules/PrecisionCell.tsx'
 
 type RuleStats = Stats['rules'][number]
@@ -9,7 +10,8 @@ type RuleStats = Stats['rules'][number]
 export function worstRule(rules: readonly RuleStats[]): RuleStats | null {
   let worst: RuleStats | null = null
   for (const rule of rules) {
-    if (rule.precision === null || rule.falsePositive === 0) continue
+    // Judged only from MIN_VERDICTS verdicts on, like the precision shown.
+    if (shownPrecision(rule) === null || rule.precision === null || rule.falsePositive === 0) continue
     if (!worst || rule.precision < worst.precision! || (rule.precision === worst.precision && rule.falsePositive > worst.falsePositive)) worst = rule
   }
   return worst

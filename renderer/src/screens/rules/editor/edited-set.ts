@@ -2,7 +2,7 @@
 // other than the one being edited are parsed and compiled once (when the editor opens, or the saved rules change),
 // each edit parses and compiles the draft alone, and the two answer together as the whole edited set would.
 import { CompiledRuleSet, parseRules, ruleErrorText } from '../../../../../shared/rules/index.ts'
-import type { MessageContext, MessageKind, Rule, RuleProblem, TermHit, TextKind } from '../../../../../shared/rules/types.ts'
+import type { AnyKind, MessageContext, Rule, RuleProblem, TermHit, TextKind } from '../../../../../shared/rules/types.ts'
 
 /** The saved rules around the draft. */
 export interface OtherRules {
@@ -57,7 +57,7 @@ export interface RuleMatch {
 export interface SetMatches {
   compact: string
   /** The kinds the message has: those picked and those found in its text. */
-  kinds: (MessageKind | TextKind)[]
+  kinds: (AnyKind | TextKind)[]
   matched: { index: number; match: RuleMatch }[]
 }
 
@@ -76,7 +76,7 @@ export function explainMatches(compiled: CompiledRuleSet, text: string, context:
 
 export interface TesterAnswer {
   compact: string
-  kinds: (MessageKind | TextKind)[]
+  kinds: (AnyKind | TextKind)[]
   /** The draft's own match, or null. */
   draft: RuleMatch | null
   /** Every matching rule of the edited set in priority order, the draft in its place. */
