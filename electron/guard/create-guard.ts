@@ -8,6 +8,7 @@ import type { ChatInbox, ChatPort } from '../wechat/chat-port.ts'
 import type { GuardContext } from './guard-context.ts'
 import { syncGroup } from './group-lookup.ts'
 import { judgeMessage } from './judge-message.ts'
+import { removeByHand } from './manual-removal.ts'
 import { screenJoin } from './known-offenders.ts'
 import { pardon, resolveReview, undoRemoval } from './overrides.ts'
 import { createRuleCache } from './rule-cache.ts'
@@ -36,6 +37,8 @@ export interface Guard extends ChatInbox {
   pardon(target: { groupId: string; memberKey: string; strikeId?: number }, note?: string | null): GuardEvent | null
   undoRemoval(removalEventId: number, options?: { allowList?: boolean; note?: string | null }): GuardEvent
   resolveReview(reviewEventId: number, choice: ReviewChoice | 'dismiss'): GuardEvent
+  /** The rep removes a member from a group by hand; returns the removal event (pending until WeChat answers). */
+  removeByHand(target: { groupId: string; memberKey: string }, note?: string | null): GuardEvent
   /** Judges a rule hit; false when the event is not a rule hit. */
   setVerdict(eventId: number, verdict: Verdict | null): boolean
   rulePrecision(): RulePrecision[]
@@ -92,6 +95,7 @@ export function createGuard(options: GuardOptions): Guard {
     pardon: (target, note) => pardon(context, target, note),
     undoRemoval: (removalEventId, undoOptions) => undoRemoval(context, removalEventId, undoOptions),
     resolveReview: (reviewEventId, choice) => resolveReview(context, reviewEventId, choice),
+    removeByHand: (target, note) => removeByHand(context, target, note),
     setVerdict: (eventId, verdict) => store.events.setVerdict(eventId, verdict),
     rulePrecision: () => store.events.precisionByRule(),
     recordEvent(event) {

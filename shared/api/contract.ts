@@ -20,10 +20,19 @@ import type {
   UndoResult,
 } from './types.ts'
 import { PUPPET_NAMES, FEED_EVENT_KINDS } from './types.ts'
+import type { MemberStory } from './member-story.ts'
 
 const none = z.object({}).strict()
 const eventId = z.object({ eventId: z.number().int().positive() }).strict()
 const groupIds = z.array(z.string().min(1)).min(1).max(5000)
+/** Which events the feed shows: the same filters for a page of it and for its export. */
+const feedFilters = {
+  groupId: z.string().min(1).optional(),
+  rule: z.string().min(1).optional(),
+  kinds: z.array(z.enum(FEED_EVENT_KINDS)).max(FEED_EVENT_KINDS.length).optional(),
+  since: z.number().int().nonnegative().optional(),
+  until: z.number().int().nonnegative().optional(),
+}
 
 export const API_INPUTS = {
   // Queries
@@ -34,11 +43,7 @@ export const API_INPUTS = {
     .object({
       limit: z.number().int().min(1).max(500).optional(),
       beforeId: z.number().int().positive().optional(),
-      groupId: z.string().min(1).optional(),
-      rule: z.string().min(1).optional(),
-      kinds: z.array(z.enum(FEED_EVENT_KINDS)).max(FEED_EVENT_KINDS.length).optional(),
-      since: z.number().int().nonnegative().optional(),
-      until: z.number().int().nonnegative().optional(),
+      ...feedFilters,
     })
     .strict(),
   listReviews: none,
@@ -66,6 +71,11 @@ export const API_INPUTS = {
   // The puppet changes only through choosePuppet, which also restarts the bot.
   updateSettings: SETTINGS_SCHEMA.omit({ puppet: true }).partial().strict(),
   setSecret: z.object({ name: z.enum(['puppetToken', 'speechApiKey', 'speechSecretKey']), value: z.string().max(2000) }).strict(),
+
+  // The rep's window, second pass: a member's story, removing by hand, the feed as CSV.
+  getMember: z.object({ memberKey: z.string().min(1).max(500) }).strict(),
+  removeMember: z.object({ groupId: z.string().min(1), memberKey: z.string().min(1).max(500) }).strict(),
+  exportFeed: z.object(feedFilters).strict(),
 } as const
 
 export type ApiMethod = keyof typeof API_INPUTS
@@ -98,6 +108,9 @@ export interface ApiOutputs {
   removeFromAllowList: AllowListEntry[]
   updateSettings: SettingsView
   setSecret: SettingsView
+  getMember: MemberStory
+  removeMember: FeedEvent
+  exportFeed: { csv: string; count: number }
 }
 
 /** The API as a caller sees it: one async function per method. Both doors and the direct call implement this. */

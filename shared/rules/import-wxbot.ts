@@ -20,7 +20,23 @@ export interface WxbotImport {
   positionOf(index: number, matchOffset?: number): FilePosition
 }
 
+/** The name of a line with no keyword to name it by (only lines the import refuses). */
 export const WXBOT_RULE_PREFIX = 'wx-bot:'
+/** Longest rule name taken from a keyword: the name goes into group messages through {rule}. */
+const NAME_LENGTH = 20
+
+/**
+ * A rule is named by its first keyword (`加微信|加v"..."` is 加微信), because its name is what `{rule}` says in the
+ * group; a keyword named twice gets a number. A line without one keeps `wx-bot:<line>`.
+ */
+function nameLine(content: string, line: number, taken: Map<string, number>): string {
+  const pattern = content.split('"')[0] ?? ''
+  const keyword = Array.from(pattern.split(/[-+|]/u).find((piece) => piece.trim() !== '')?.trim() ?? '').slice(0, NAME_LENGTH).join('')
+  if (keyword === '') return `${WXBOT_RULE_PREFIX}${line}`
+  const seen = (taken.get(keyword) ?? 0) + 1
+  taken.set(keyword, seen)
+  return seen === 1 ? keyword : `${keyword} ${seen}`
+}
 
 /** Characters that meant something to the old tool's `new RegExp` but are plain text after the import. */
 const REGEX_CHARACTERS = /[\\.*?()[\]{}^$]/gu
@@ -46,10 +62,11 @@ export function importWxbotRules(text: string): WxbotImport {
   const problems: FileProblem[] = []
   const warnings: FileProblem[] = []
   const lines = text.replace(/^\uFEFF/u, '').split(/\r?\n/u)
+  const taken = new Map<string, number>()
   lines.forEach((content, lineIndex) => {
     const line = lineIndex + 1
     if (content.trim() === '') return
-    const name = `${WXBOT_RULE_PREFIX}${line}`
+    const name = nameLine(content, line, taken)
     try {
       const { pattern, reply } = splitLine(content)
       const { match, columns } = patternToExpression(pattern)
