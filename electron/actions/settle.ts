@@ -1,6 +1,7 @@
 // Records what came of an action, in one transaction with everything that follows from it: the event's status,
 // a removal_failed or action_failed event, a note to the rep, the removal notice, or a retry.
 import type { PendingAction, Store } from '../store/index.ts'
+import type { ReasonCode, TodoCode } from '../../shared/api/reasons.ts'
 import type { EffectOutcome } from './effects.ts'
 import { queueRepNote } from './rep-channel.ts'
 import { readdTodo, removalFailedNote, sendFailedNote } from './rep-notes.ts'
@@ -38,7 +39,8 @@ export function settleAction(store: Store, action: PendingAction, outcome: Effec
       const delay = FIRST_RETRY_DELAY_MS * 2 ** (action.attempts - 1)
       return store.actions.retryAt(action.id, now + delay, outcome.message)
     }
-    settleFailed(store, action, outcome.kind === 'error' ? outcome.message : outcome.reason, now)
+    const reasonCode = outcome.kind === 'error' ? undefined : outcome.code
+    settleFailed(store, action, outcome.kind === 'error' ? outcome.message : outcome.reason, now, reasonCode)
   })
 }
 
@@ -53,8 +55,10 @@ function settleDone(store: Store, action: PendingAction, verifiedAfterRestart: b
   }
 }
 
-function settleFailed(store: Store, action: PendingAction, reason: string, now: number): void {
+function settleFailed(store: Store, action: PendingAction, reason: string, now: number, reasonCode?: ReasonCode): void {
   store.actions.settle(action.id, 'failed', now, reason)
+  // The window says a coded reason in its own language; the text stays for the note to the rep and the log.
+  const coded = reasonCode ? { reasonCode } : {}
   const origin = action.eventId === null ? null : store.events.get(action.eventId)
   const groupId = action.kind === 'notify_self' ? origin?.groupId ?? null : action.payload.groupId
   const groupTopic = (groupId && store.groups.get(groupId)?.topic) || groupId || ''
@@ -69,12 +73,12 @@ function settleFailed(store: Store, action: PendingAction, reason: string, now: 
 
   switch (action.kind) {
     case 'remove': {
-      if (origin) store.events.setStatus(origin.id, 'failed', { reason })
+      if (origin) store.events.setStatus(origin.id, 'failed', { reason, ...coded })
       const failureId = store.events.add({
         kind: 'removal_failed',
         at: now,
         ...subject,
-        detail: { reason, removalEventId: origin?.id ?? null },
+        detail: { reason, ...coded, removalEventId: origin?.id ?? null },
       })
       const memberName = origin?.memberName ?? action.payload.memberId
       const noted = queueRepNote(store, {
@@ -87,19 +91,21 @@ function settleFailed(store: Store, action: PendingAction, reason: string, now: 
     }
     case 'add': {
       // The rep can still bring the member back by hand: say exactly how.
-      const repTodo = readdTodo({ groupTopic, memberName: origin?.memberName ?? action.payload.memberId, reason })
-      if (origin) store.events.setStatus(origin.id, 'needs_rep', { reason, repTodo })
+      const memberName = origin?.memberName ?? action.payload.memberId
+      const repTodo = readdTodo({ groupTopic, memberName, reason })
+      const todoCode: TodoCode = 'readd_by_hand'
+      if (origin) store.events.setStatus(origin.id, 'needs_rep', { reason, ...coded, repTodo, repTodoCode: todoCode, repTodoParams: { group: groupTopic, member: memberName } })
       queueRepNote(store, { text: `【群卫】${repTodo}`, eventId: null, at: now })
       return
     }
     case 'say':
     case 'notify_self': {
-      if (origin) store.events.setStatus(origin.id, 'failed', { reason })
+      if (origin) store.events.setStatus(origin.id, 'failed', { reason, ...coded })
       store.events.add({
         kind: 'action_failed',
         at: now,
         ...subject,
-        detail: { reason, actionId: action.id, actionKind: action.kind, eventId: origin?.id ?? null },
+        detail: { reason, ...coded, actionId: action.id, actionKind: action.kind, eventId: origin?.id ?? null },
       })
       // A failed note to the rep is not announced with another note to the rep.
       if (action.kind === 'say') queueRepNote(store, { text: sendFailedNote({ groupTopic, reason }), eventId: null, at: now })

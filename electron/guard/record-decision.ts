@@ -41,6 +41,8 @@ export function recordDecision(store: Store, offence: Offence, decision: Decisio
       })
     : null
   const diverted = decision.divertedToRep
+  // The exact words the group reads (or would read, in a dry run), so the window can show them on the card.
+  const said = sanction.kind === 'warn' && !diverted ? { said: warningText(store, offence, sanction) } : {}
   const eventId = store.events.add({
     // A diverted sanction is an alert to the rep that stays open as a review item until they decide.
     kind: diverted ? 'alert' : EVENT_KIND_OF[sanction.kind],
@@ -52,7 +54,7 @@ export function recordDecision(store: Store, offence: Offence, decision: Decisio
     rule: rule.name,
     messageId: message.id,
     text: message.text,
-    detail: { ...offence.detail, sanction, ...(diverted ? { divertedToRep: true } : {}) },
+    detail: { ...offence.detail, sanction, ...said, ...(diverted ? { divertedToRep: true } : {}) },
     hit: offence.hit,
     dryRun: decision.dryRun,
     strikeId,
@@ -62,6 +64,10 @@ export function recordDecision(store: Store, offence: Offence, decision: Decisio
     store.events.setStatus(eventId, 'pending')
   }
   return eventId
+}
+
+function warningText(store: Store, offence: Offence, sanction: Extract<Sanction, { kind: 'warn' }>): string {
+  return renderWarning(offence.rule, store.settings.get('defaultWarningTemplate'), { name: offence.member.displayName }, sanction)
 }
 
 /** Returns whether anything was queued. */
@@ -78,7 +84,7 @@ function queueEffects(store: Store, offence: Offence, decision: Decision, eventI
     case 'alert':
       return queueRepNote(store, { text: alertNote(note), eventId, at: now })
     case 'warn': {
-      const text = renderWarning(rule, store.settings.get('defaultWarningTemplate'), { name: member.displayName }, sanction)
+      const text = warningText(store, offence, sanction)
       const payload = { groupId: group.id, text, mentionIds: [member.id] }
       store.actions.enqueue({ kind: 'say', payload, eventId, createdAt: now })
       return true

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startEnv, TRANSPORTS, uncalled, type ApiEnv } from './api-harness.ts'
 import { configTests } from './api-suite-config.ts'
 import { loginTests } from './api-suite-login.ts'
+import { memberTests } from './api-suite-member.ts'
 import { moderationTests } from './api-suite-moderation.ts'
 
 describe.each(TRANSPORTS)('the API through $name', (transport) => {
@@ -22,6 +23,7 @@ describe.each(TRANSPORTS)('the API through $name', (transport) => {
   loginTests(env)
   configTests(env)
   moderationTests(env)
+  memberTests(env)
 
   it('has exercised every method of the contract', () => {
     expect(uncalled(called)).toEqual([])
