@@ -6,9 +6,14 @@ import type { ClientChoice } from './api/client.ts'
 import { I18nProvider, useI18n } from './i18n/index.tsx'
 import { AppShell } from './shell/AppShell.tsx'
 import { NoAccess } from './shell/NoAccess.tsx'
+import { UnsavedEditsProvider } from './shell/UnsavedEdits.tsx'
 import { AppDataProvider } from './state/AppData.tsx'
 
-const THEME = { token: { colorPrimary: '#07a35a', borderRadius: 6 } }
+// One family with both Latin and CJK glyphs first, so digits and English words keep their own spacing beside Chinese
+// (a Latin fallback for some characters and a CJK font for others spaces digits oddly).
+const FONT_FAMILY =
+  "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Hiragino Sans GB', -apple-system, 'Segoe UI', sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji'"
+const THEME = { token: { colorPrimary: '#07a35a', borderRadius: 6, fontFamily: FONT_FAMILY } }
 
 export function App({ choice }: { choice: ClientChoice }) {
   return (
@@ -28,7 +33,9 @@ function LocalizedApp({ choice }: { choice: ClientChoice }) {
         ) : (
           <ApiProvider client={choice.client}>
             <AppDataProvider>
-              <AppShell />
+              <UnsavedEditsProvider>
+                <AppShell />
+              </UnsavedEditsProvider>
             </AppDataProvider>
           </ApiProvider>
         )}

@@ -9,6 +9,7 @@
 // pattern or an empty alternative (`A|`) was a regex matching every message, so every message got the reply.
 import type { RuleInput } from './types.ts'
 import type { FilePosition, FileProblem } from './files.ts'
+import { ruleErrorText, type RuleErrorCode, type RuleErrorParams } from './messages.ts'
 
 export interface WxbotImport {
   rules: RuleInput[]
@@ -48,12 +49,21 @@ interface ImportedLine {
   columns: number[]
 }
 
+/** A line's problem in English for the command line, with the code and parameters the window says it by. */
+function lineProblem(code: RuleErrorCode, params: RuleErrorParams = {}) {
+  return { message: ruleErrorText(code, params, 'en'), code, params }
+}
+
 class LineError extends Error {
+  readonly problem: ReturnType<typeof lineProblem>
   constructor(
-    message: string,
+    code: RuleErrorCode,
+    params: RuleErrorParams,
     readonly column: number,
   ) {
-    super(message)
+    const problem = lineProblem(code, params)
+    super(problem.message)
+    this.problem = problem
   }
 }
 
@@ -71,19 +81,19 @@ export function importWxbotRules(text: string): WxbotImport {
       const { pattern, reply } = splitLine(content)
       const { match, columns } = patternToExpression(pattern)
       imported.push({ rule: { name, match, reply, action: 'warn' }, line, columns })
-      if (reply === null) warnings.push({ line, column: content.length + 1, rule: name, message: 'no reply text ("...") after the pattern: imported without a reply' })
+      if (reply === null) warnings.push({ line, column: content.length + 1, rule: name, ...lineProblem('wxbot_no_reply') })
       const regexCharacters = [...new Set(pattern.match(REGEX_CHARACTERS))]
       if (regexCharacters.length) {
         warnings.push({
           line,
           column: pattern.search(REGEX_CHARACTERS) + 1,
           rule: name,
-          message: `${regexCharacters.join(' ')} had a special meaning in the old tool (regular expression); imported as plain text`,
+          ...lineProblem('wxbot_regex_characters', { chars: regexCharacters.join(' ') }),
         })
       }
     } catch (error) {
       if (!(error instanceof LineError)) throw error
-      problems.push({ line, column: error.column, rule: name, message: error.message })
+      problems.push({ line, column: error.column, rule: name, ...error.problem })
     }
   })
 
@@ -108,8 +118,8 @@ function splitLine(content: string): { pattern: string; reply: string | null } {
   const open = body.indexOf('"')
   if (open < 0) return { pattern: body, reply: null }
   const close = body.lastIndexOf('"')
-  if (close === open) throw new LineError('the reply\'s opening " has no closing " at the end of the line', open + 1)
-  if (close !== body.length - 1) throw new LineError('text after the reply\'s closing "', close + 2)
+  if (close === open) throw new LineError('wxbot_reply_unclosed', {}, open + 1)
+  if (close !== body.length - 1) throw new LineError('wxbot_text_after_reply', {}, close + 2)
   const reply = body.slice(open + 1, close)
   return { pattern: body.slice(0, open), reply: reply.trim() === '' ? null : reply }
 }
@@ -158,7 +168,7 @@ class ExpressionWriter {
 
 /** `A|B+C-D` becomes `("A" | "B") + "C" - "D"`: `-` splits first, then `+`, then `|`, as the old tool did. */
 function patternToExpression(pattern: string): { match: string; columns: number[] } {
-  if (pattern.trim() === '') throw new LineError('no pattern before the reply (the old tool would have replied to every message)', 1)
+  if (pattern.trim() === '') throw new LineError('wxbot_no_pattern', {}, 1)
   const writer = new ExpressionWriter()
   const [include, ...excludes] = splitPiece({ text: pattern, column: 1 }, '-')
   writePart(writer, include!, 'before the first -')
@@ -171,17 +181,17 @@ function patternToExpression(pattern: string): { match: string; columns: number[
 
 /** One side of a `-`: keywords joined by `+`, each a `|` list; parenthesised where precedence needs it. */
 function writePart(writer: ExpressionWriter, part: Piece, where: string): void {
-  requireText(part, `nothing ${where}`)
+  requireText(part, 'wxbot_nothing', { where })
   const groups = splitPiece(part, '+')
   const parenthesise = groups.length > 1
   if (parenthesise) writer.write('(', part.column)
   groups.forEach((group, g) => {
-    requireText(group, g === 0 ? 'nothing before +' : 'nothing after +')
+    requireText(group, 'wxbot_nothing', { where: g === 0 ? 'before +' : 'after +' })
     if (g > 0) writer.write(' + ', group.column - 1)
     const alternatives = splitPiece(group, '|')
     if (alternatives.length > 1) writer.write('(', group.column)
     alternatives.forEach((alternative, a) => {
-      requireText(alternative, 'empty alternative next to | (the old tool matched every message with it)')
+      requireText(alternative, 'wxbot_empty_alternative')
       if (a > 0) writer.write(' | ', alternative.column - 1)
       writer.literal(alternative)
     })
@@ -190,6 +200,6 @@ function writePart(writer: ExpressionWriter, part: Piece, where: string): void {
   if (parenthesise) writer.write(')', part.column + part.text.length - 1)
 }
 
-function requireText(piece: Piece, message: string): void {
-  if (piece.text.trim() === '') throw new LineError(message, piece.column)
+function requireText(piece: Piece, code: RuleErrorCode, params: RuleErrorParams = {}): void {
+  if (piece.text.trim() === '') throw new LineError(code, params, piece.column)
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { importWxbotRules } from '../../shared/rules/import-wxbot.ts'
 import { compileRuleSet, RuleSetError } from '../../shared/rules/index.ts'
+import { ruleErrorText } from '../../shared/rules/messages.ts'
 
 function thrownBy(run: () => unknown): unknown {
   try {
@@ -88,8 +89,13 @@ describe('importWxbotRules: lines it refuses', () => {
   ]
   it.each(cases)('%s -> column %i', (line, column, message) => {
     const imported = importWxbotRules(`好"ok"\n${line}`)
-    expect(imported.problems).toEqual([{ line: 2, column, rule: expect.any(String), message: expect.stringMatching(message) }])
+    expect(imported.problems).toEqual([
+      { line: 2, column, rule: expect.any(String), message: expect.stringMatching(message), code: expect.stringMatching(/^wxbot_/u), params: expect.any(Object) },
+    ])
     expect(imported.rules.map((rule) => rule.name)).toEqual(['好'])
+    // The window says it in Chinese from the code: no English left in it.
+    const { code, params } = imported.problems[0]!
+    expect(ruleErrorText(code!, params, 'zh-CN')).not.toMatch(/[a-z]{3}/u)
   })
 
   it('reports every bad line, not just the first', () => {

@@ -1,11 +1,12 @@
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons'
 import { Button, Card, Col, Flex, Popconfirm, Row, Space, Typography } from 'antd'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { Rule, RuleProblem } from '../../../../../shared/rules/types.ts'
 import { useApi } from '../../../api/ApiProvider.tsx'
 import { ProblemList } from '../../../components/ProblemList.tsx'
 import { useCommand } from '../../../components/useCommand.ts'
 import { useT } from '../../../i18n/index.tsx'
+import { useConfirmLeave, usePendingEdit } from '../../../shell/UnsavedEdits.tsx'
 import { useAppData } from '../../../state/AppData.tsx'
 import { BacktestPanel } from '../BacktestPanel.tsx'
 import { RulesGuideButton } from '../guide/RulesGuideButton.tsx'
@@ -34,6 +35,10 @@ export function RuleEditor({ saved, originalName, initial, onClose }: RuleEditor
 
   const ownProblems = edited.problems.filter((problem) => problem.index === edited.index)
   const otherProblems = edited.problems.filter((problem) => problem.index !== edited.index)
+  // A new rule is not shown red before the rep has written anything: its empty expression is not a mistake yet.
+  const [touched, setTouched] = useState(originalName !== null)
+  const shownProblems = touched || draft.match !== '' ? ownProblems : ownProblems.filter((problem) => !problem.position)
+  const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(initial), [draft, initial])
   const save = useCommand(() => api.saveRules({ rules: edited.rules }), {
     onDone: (result) => {
       if (!result.ok) return setServerProblems(result.problems)
@@ -42,12 +47,22 @@ export function RuleEditor({ saved, originalName, initial, onClose }: RuleEditor
     },
     success: t('rules.saved'),
   })
+  const saveNow = async () => {
+    setTouched(true)
+    if (edited.problems.length > 0) return false
+    const result = await save.run()
+    return result?.ok === true
+  }
+  usePendingEdit(dirty, saveNow)
+  const confirmLeave = useConfirmLeave()
+  // Back and cancel ask before throwing edits away, as leaving the screen does.
+  const leave = () => void confirmLeave().then((mayGo) => mayGo && onClose())
   const scopedGroup = draft.scope === 'all' ? undefined : draft.scope[0]
 
   return (
     <Flex vertical gap={16}>
       <Flex align="center" gap={12} wrap>
-        <Button icon={<ArrowLeftOutlined />} onClick={onClose}>
+        <Button icon={<ArrowLeftOutlined />} onClick={leave} data-testid="rule-back">
           {t('common.back')}
         </Button>
         <Typography.Title level={5} className="editor-title">
@@ -57,12 +72,12 @@ export function RuleEditor({ saved, originalName, initial, onClose }: RuleEditor
         <RulesGuideButton />
       </Flex>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
+        <Col xs={24} lg={13} xl={14}>
           <Card size="small" title={t('rules.ruleCard')}>
-            <RuleFields draft={draft} onChange={(patch) => setDraft((current) => ({ ...current, ...patch }))} problems={ownProblems} groups={groupList} />
+            <RuleFields draft={draft} onChange={(patch) => setDraft((current) => ({ ...current, ...patch }))} problems={shownProblems} groups={groupList} />
           </Card>
         </Col>
-        <Col xs={24} xl={10}>
+        <Col xs={24} lg={11} xl={10} className="rule-tester-column">
           <RuleTester others={edited.others} draft={edited.draft} groups={groupList} defaultGroupId={scopedGroup} />
         </Col>
       </Row>
@@ -70,11 +85,13 @@ export function RuleEditor({ saved, originalName, initial, onClose }: RuleEditor
       <BacktestPanel backtest={backtest} disabled={edited.problems.length > 0} groups={groupList} />
       <Flex justify="flex-end">
         <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button onClick={leave} data-testid="rule-cancel">
+            {t('common.cancel')}
+          </Button>
           <Popconfirm
             title={t('rules.saveUntested')}
             disabled={backtest.fresh}
-            onConfirm={() => void save.run()}
+            onConfirm={() => void saveNow()}
             okText={t('rules.saveAnyway')}
             cancelText={t('common.cancel')}
           >
@@ -83,7 +100,7 @@ export function RuleEditor({ saved, originalName, initial, onClose }: RuleEditor
               icon={<SaveOutlined />}
               loading={save.busy}
               disabled={edited.problems.length > 0}
-              onClick={backtest.fresh ? () => void save.run() : undefined}
+              onClick={backtest.fresh ? () => void saveNow() : undefined}
               data-testid="rule-save"
             >
               {t('rules.save')}

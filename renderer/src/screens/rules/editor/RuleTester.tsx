@@ -32,6 +32,8 @@ export function RuleTester({ others, draft, groups, defaultGroupId }: RuleTester
   const own = answer?.draft
   const first = answer?.first
   const shownHits = own ? own.hits : (answer?.matched.flatMap((match) => match.hits) ?? [])
+  // When this rule does not match, the words marked are other rules': say whose, so they are not taken for its own.
+  const hitOwners = own ? null : (answer?.matched.map((match) => match.rule.name) ?? [])
 
   return (
     <Card title={t('tester.title')} size="small" className="rule-tester">
@@ -75,6 +77,11 @@ export function RuleTester({ others, draft, groups, defaultGroupId }: RuleTester
             </Descriptions.Item>
             <Descriptions.Item label={t('tester.message')}>
               <HighlightedText text={text} hits={shownHits} testId="tester-highlight" />
+              {hitOwners && hitOwners.length > 0 && (
+                <Typography.Text type="secondary" className="tester-hit-owners" data-testid="tester-hit-owners">
+                  {t('tester.hitsOfOthers', { rules: hitOwners.join('、') })}
+                </Typography.Text>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('tester.compact')}>
               <Typography.Text code className="mono break-all" data-testid="tester-compact">
