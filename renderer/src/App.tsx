@@ -7,6 +7,7 @@ import { I18nProvider, useI18n } from './i18n/index.tsx'
 import { AppShell } from './shell/AppShell.tsx'
 import { NoAccess } from './shell/NoAccess.tsx'
 import { UnsavedEditsProvider } from './shell/UnsavedEdits.tsx'
+import { MemberStoryProvider } from './members/MemberStory.tsx'
 import { AppDataProvider } from './state/AppData.tsx'
 
 // One family with both Latin and CJK glyphs first, so digits and English words keep their own spacing beside Chinese
@@ -34,7 +35,9 @@ function LocalizedApp({ choice }: { choice: ClientChoice }) {
           <ApiProvider client={choice.client}>
             <AppDataProvider>
               <UnsavedEditsProvider>
-                <AppShell />
+                <MemberStoryProvider>
+                  <AppShell />
+                </MemberStoryProvider>
               </UnsavedEditsProvider>
             </AppDataProvider>
           </ApiProvider>

@@ -1,5 +1,6 @@
 import { CheckOutlined, CloseOutlined, SafetyOutlined, UndoOutlined } from '@ant-design/icons'
 import { Button, Popconfirm, Space } from 'antd'
+import { useRef } from 'react'
 import type { FeedEvent, Verdict } from '../../../../shared/api/types.ts'
 import { useApi } from '../../api/ApiProvider.tsx'
 import { useCommand } from '../../components/useCommand.ts'
@@ -10,7 +11,16 @@ import { UndoRemovalButton } from './UndoRemovalButton.tsx'
 export function FeedActions({ event, onChanged }: { event: FeedEvent; onChanged: (event: FeedEvent) => void }) {
   const t = useT()
   const api = useApi()
-  const pardon = useCommand(() => api.pardon({ eventId: event.id }), { onDone: onChanged, success: t('feed.pardoned') })
+  const pardonButton = useRef<HTMLButtonElement>(null)
+  const pardon = useCommand(() => api.pardon({ eventId: event.id }), {
+    onDone: (changed) => {
+      // The pardon button goes with the pardon: keep the keyboard on the card rather than the page.
+      const card = pardonButton.current?.closest<HTMLElement>('[data-testid=feed-card]')
+      onChanged(changed)
+      requestAnimationFrame(() => card?.focus())
+    },
+    success: t('feed.pardoned'),
+  })
   const judge = useCommand((verdict: Verdict | null) => api.setVerdict({ eventId: event.id, verdict }), { onDone: onChanged })
   // Clicking the verdict already given takes it back.
   const toggle = (verdict: Verdict) => void judge.run(event.verdict === verdict ? null : verdict)
@@ -23,8 +33,16 @@ export function FeedActions({ event, onChanged }: { event: FeedEvent; onChanged:
   return (
     <Space wrap size={8} className="feed-actions">
       {canPardon && (
-        <Popconfirm title={t('feed.pardonConfirm')} onConfirm={() => void pardon.run()} okText={t('feed.pardon')} cancelText={t('common.cancel')}>
-          <Button size="small" icon={<UndoOutlined />} loading={pardon.busy} data-testid="feed-pardon">
+        <Popconfirm
+          title={t('feed.pardonConfirm')}
+          onConfirm={() => void pardon.run()}
+          okText={t('feed.pardon')}
+          cancelText={t('common.cancel')}
+          // Opened from the keyboard, the focus goes into the confirmation, not stay behind it.
+          okButtonProps={{ autoFocus: true, 'data-testid': 'feed-pardon-ok' } as never}
+          destroyOnHidden
+        >
+          <Button size="small" icon={<UndoOutlined />} loading={pardon.busy} data-testid="feed-pardon" ref={pardonButton}>
             {t('feed.pardon')}
           </Button>
         </Popconfirm>

@@ -5,6 +5,7 @@ import type { FeedEvent } from '../../../../shared/api/types.ts'
 import { useApi } from '../../api/ApiProvider.tsx'
 import { useCommand } from '../../components/useCommand.ts'
 import { useT } from '../../i18n/index.tsx'
+import { todoOf } from './EventDetail.tsx'
 
 /**
  * Brings a removed member back; when WeChat will not let the bot re-add them, tells the rep how to do it by hand, and
@@ -26,7 +27,11 @@ export function UndoRemovalButton({ event }: { event: FeedEvent }) {
         case 'pending':
           return void message.info(t('feed.undoQueued', { name }))
         case 'needs_rep':
-          return void modal.warning({ title: t('feed.undoNeedsRep'), content: <div className="message-text" data-testid="undo-instructions">{result.instructions}</div>, okText: t('common.ok') })
+          return void modal.warning({
+            title: t('feed.undoNeedsRep'),
+            content: <div className="message-text" data-testid="undo-instructions">{todoOf(result.event, t) ?? result.instructions}</div>,
+            okText: t('common.ok'),
+          })
       }
     },
   })
@@ -41,6 +46,8 @@ export function UndoRemovalButton({ event }: { event: FeedEvent }) {
       onConfirm={() => void undo.run()}
       okText={t('feed.undo')}
       cancelText={t('common.cancel')}
+      okButtonProps={{ autoFocus: true, 'data-testid': 'feed-undo-ok' } as never}
+      destroyOnHidden
     >
       <Button size="small" icon={<RollbackOutlined />} loading={undo.busy} data-testid="feed-undo">
         {t('feed.undo')}

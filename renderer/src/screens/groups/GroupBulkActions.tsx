@@ -9,13 +9,23 @@ const ACTIONS: { key: string; which: GroupSwitch; on: boolean; label: MessageKey
   { key: 'unquiet', which: 'quiet', on: false, label: 'groups.bulk.unquiet' },
 ]
 
-export function GroupBulkActions({ count, busy, onApply }: { count: number; busy: boolean; onApply: (which: GroupSwitch, on: boolean) => void }) {
+interface GroupBulkActionsProps {
+  count: number
+  busy: boolean
+  onApply: (which: GroupSwitch, on: boolean) => Promise<unknown>
+}
+
+export function GroupBulkActions({ count, busy, onApply }: GroupBulkActionsProps) {
   const t = useT()
   return (
     <Space wrap>
       <Typography.Text type="secondary">{t('groups.selected', { count })}</Typography.Text>
       {ACTIONS.map((action) => (
-        <Button key={action.key} disabled={count === 0 || busy} onClick={() => onApply(action.which, action.on)} data-testid={`groups-bulk-${action.key}`}>
+        <Button key={action.key} disabled={count === 0 || busy} onClick={(event) => {
+            // The button is disabled while the command runs, which drops the focus to the page: give it back.
+            const button = event.currentTarget
+            void onApply(action.which, action.on).finally(() => requestAnimationFrame(() => button.focus()))
+          }} data-testid={`groups-bulk-${action.key}`}>
           {t(action.label)}
         </Button>
       ))}

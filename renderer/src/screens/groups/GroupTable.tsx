@@ -28,11 +28,6 @@ export function GroupTable({ groups, loading, selected, onSelect, onToggle }: Gr
         title: t('groups.col.monitored'),
         dataIndex: 'monitored',
         width: 110,
-        filters: [
-          { text: t('common.on'), value: true },
-          { text: t('common.off'), value: false },
-        ],
-        onFilter: (value, group) => group.monitored === value,
         render: (_, group) => (
           <Switch size="small" checked={group.monitored} onChange={(on) => onToggle(group, 'monitored', on)} aria-label={t('groups.col.monitored')} />
         ),
@@ -47,11 +42,6 @@ export function GroupTable({ groups, loading, selected, onSelect, onToggle }: Gr
         title: t('groups.col.canRemove'),
         dataIndex: 'botCanRemove',
         width: 140,
-        filters: [
-          { text: t('groups.canRemove.yes'), value: true },
-          { text: t('groups.canRemove.no'), value: false },
-        ],
-        onFilter: (value, group) => group.botCanRemove === value,
         render: (_, group) =>
           group.botCanRemove ? (
             <Tag icon={<CheckCircleOutlined />} color="success">
