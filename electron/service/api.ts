@@ -114,7 +114,7 @@ export function createApi(deps: ApiDeps): QunGuardApi {
       return { items: page.map(feed), nextBeforeId: events.length > limit ? page.at(-1)!.id : null }
     },
     listReviews: async () => store.events.openReviews().map(feed),
-    getStats: async ({ days = 30 }) => statsView(store, clock(), days),
+    getStats: async ({ days = 30, until }) => statsView(store, Math.min(until ?? clock(), clock()), days),
     getSettings: async () => settings(),
     listAllowList: async () => allowList(),
     listHistory: async ({ limit = DEFAULT_HISTORY }) => store.messages.history(limit),

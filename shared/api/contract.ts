@@ -47,7 +47,13 @@ export const API_INPUTS = {
     })
     .strict(),
   listReviews: none,
-  getStats: z.object({ days: z.number().int().min(1).max(365).optional() }).strict(),
+  getStats: z
+    .object({
+      days: z.number().int().min(1).max(365).optional(),
+      /** The end of the period (ms); now when left out. */
+      until: z.number().int().nonnegative().optional(),
+    })
+    .strict(),
   getSettings: none,
   listAllowList: none,
   listHistory: z.object({ limit: z.number().int().min(1).max(200_000).optional() }).strict(),

@@ -47,6 +47,11 @@ export function moderationTests(env: () => ApiEnv): void {
       expect(stats.days.reduce((sum, day) => sum + day.warnings + day.removals, 0)).toBe(3)
       expect(stats.groups).toEqual([{ groupId: groupId('shop'), topic: '福利一群', warnings: 2, removals: 1, alerts: 0 }])
       expect(stats.rules).toEqual([{ rule: '广告', hits: 3, confirmed: 0, falsePositive: 0, precision: null }])
+      expect(stats.signals).toEqual([{ signal: 'word', hits: 3 }])
+      // A period that ended before the offences shows none of them.
+      const before = await api.getStats({ days: 7, until: first.at - 1 })
+      expect(before.groups).toEqual([])
+      expect(before.days.at(-1)!.warnings).toBe(0)
     })
 
     it('filters the feed by kind, group and rule, pages through it, and counts what is unread', async () => {

@@ -423,6 +423,22 @@ export const zhCN = {
   'settings.invalid.whole': '请填写整数',
   'settings.invalid.range': '请填写 {min} 到 {max} 之间的整数',
   'settings.preview.noWarnings': '（设为 0：第一次违规即移出，不发警告）',
+  'stats.customRange': '自定义',
+  'stats.range': '统计日期范围',
+  'stats.byGroup': '按群（前 10）',
+  'stats.byRule': '按规则命中（前 10）',
+  'stats.bySignal': '按识别方式',
+  'stats.hits': '命中',
+  'stats.signal.word': '关键词',
+  'stats.signal.phrase': '短语',
+  'stats.signal.sounds': '读音相同',
+  'stats.signal.regex': '正则（号码等）',
+  'stats.signal.kind': '消息类型（二维码、名片等）',
+  'guide.try': '在测试器里试试',
+  'guide.message': '试这条消息：{message}',
+  'guide.replaceTitle': '用例子替换当前的表达式吗？',
+  'guide.replaceExplain': '当前写的是：{match}',
+  'guide.replace': '替换',
 } as const
 
 export type MessageKey = keyof typeof zhCN

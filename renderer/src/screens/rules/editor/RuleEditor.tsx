@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons'
-import { Button, Card, Col, Flex, Popconfirm, Row, Space, Typography } from 'antd'
+import { App, Button, Card, Col, Flex, Popconfirm, Row, Space, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import type { Rule, RuleProblem } from '../../../../../shared/rules/types.ts'
 import { useApi } from '../../../api/ApiProvider.tsx'
@@ -12,7 +12,8 @@ import { BacktestPanel } from '../BacktestPanel.tsx'
 import { RulesGuideButton } from '../guide/RulesGuideButton.tsx'
 import { useBacktest } from '../useBacktest.ts'
 import { RuleFields } from './RuleFields.tsx'
-import { RuleTester } from './RuleTester.tsx'
+import { RuleTester, type TesterSample } from './RuleTester.tsx'
+import type { GuideExample } from '../guide/guide-examples.ts'
 import { useEditedRuleSet } from './useEditedRuleSet.ts'
 
 interface RuleEditorProps {
@@ -27,7 +28,9 @@ export function RuleEditor({ saved, originalName, initial, onClose }: RuleEditor
   const t = useT()
   const api = useApi()
   const { rules, groups } = useAppData()
+  const { modal } = App.useApp()
   const [draft, setDraft] = useState<Rule>(initial)
+  const [sample, setSample] = useState<TesterSample>({ text: '', kinds: ['text'] })
   const [serverProblems, setServerProblems] = useState<RuleProblem[]>([])
   const edited = useEditedRuleSet(saved, originalName, draft)
   const backtest = useBacktest(edited.rules)
@@ -57,6 +60,23 @@ export function RuleEditor({ saved, originalName, initial, onClose }: RuleEditor
   const confirmLeave = useConfirmLeave()
   // Back and cancel ask before throwing edits away, as leaving the screen does.
   const leave = () => void confirmLeave().then((mayGo) => mayGo && onClose())
+  // An example from the guide goes into the expression and the tester; an expression the rep wrote is replaced only
+  // when they say so.
+  const tryExample = (example: GuideExample) => {
+    const apply = () => {
+      setDraft((current) => ({ ...current, match: example.match }))
+      setSample({ text: example.message, kinds: example.kinds })
+      setTouched(true)
+    }
+    if (draft.match.trim() === '' || draft.match === example.match) return apply()
+    modal.confirm({
+      title: t('guide.replaceTitle'),
+      content: t('guide.replaceExplain', { match: draft.match }),
+      okText: t('guide.replace'),
+      cancelText: t('common.cancel'),
+      onOk: apply,
+    })
+  }
   const scopedGroup = draft.scope === 'all' ? undefined : draft.scope[0]
 
   return (
@@ -69,7 +89,7 @@ export function RuleEditor({ saved, originalName, initial, onClose }: RuleEditor
           {originalName === null ? t('rules.newRule') : t('rules.editing', { name: originalName })}
         </Typography.Title>
         <span className="toolbar-spacer" />
-        <RulesGuideButton />
+        <RulesGuideButton onTry={tryExample} />
       </Flex>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={13} xl={14}>
@@ -78,7 +98,7 @@ export function RuleEditor({ saved, originalName, initial, onClose }: RuleEditor
           </Card>
         </Col>
         <Col xs={24} lg={11} xl={10} className="rule-tester-column">
-          <RuleTester others={edited.others} draft={edited.draft} groups={groupList} defaultGroupId={scopedGroup} />
+          <RuleTester others={edited.others} draft={edited.draft} groups={groupList} defaultGroupId={scopedGroup} sample={sample} onSampleChange={setSample} />
         </Col>
       </Row>
       <ProblemList problems={[...otherProblems, ...serverProblems]} />

@@ -14,13 +14,22 @@ interface RuleTesterProps {
   groups: readonly GroupView[]
   /** The group to test in when the rep has not picked one: a scoped rule matches nothing outside its groups. */
   defaultGroupId: string | undefined
+  /** The message tested, kept by the editor so the guide's examples can fill it in. */
+  sample: TesterSample
+  onSampleChange: (sample: TesterSample) => void
 }
 
-export function RuleTester({ others, draft, groups, defaultGroupId }: RuleTesterProps) {
+export interface TesterSample {
+  text: string
+  kinds: MessageKind[]
+}
+
+export function RuleTester({ others, draft, groups, defaultGroupId, sample, onSampleChange }: RuleTesterProps) {
   const t = useT()
-  const [text, setText] = useState('')
+  const { text, kinds } = sample
+  const setText = (next: string) => onSampleChange({ ...sample, text: next })
+  const setKinds = (next: MessageKind[]) => onSampleChange({ ...sample, kinds: next })
   const [pickedGroup, setPickedGroup] = useState<string | undefined>(undefined)
-  const [kinds, setKinds] = useState<MessageKind[]>(['text'])
   const groupId = pickedGroup ?? defaultGroupId
   const group = groups.find((candidate) => candidate.id === groupId)
 
