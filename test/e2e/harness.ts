@@ -10,9 +10,10 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const CHROMIUM = '/usr/bin/chromium'
 export const SCREENSHOTS = join(ROOT, 'test-output/screenshots')
+/** The laptop most reps have, and the smallest window the desktop app allows. */
 export const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
+  { width: 1366, height: 850 },
+  { width: 1024, height: 700 },
 ] as const
 
 export interface DemoServer {
@@ -89,4 +90,18 @@ export async function screenshotAtEachSize(page: Page, name: string): Promise<vo
 /** Whether the page's layout overflows sideways anywhere (text or controls pushed past the window's edge). */
 export function horizontalOverflow(page: Page): Promise<boolean> {
   return page.locator('html').evaluate((html: { scrollWidth: number; clientWidth: number }) => html.scrollWidth > html.clientWidth + 1)
+}
+
+/** The texts of visible buttons (switches aside) that stick out of the window sideways: a rep could not click them. */
+export function buttonsOffScreen(page: Page): Promise<string[]> {
+  return page
+    .locator('button:not([role=switch])')
+    .evaluateAll((buttons: { getBoundingClientRect(): { left: number; right: number; width: number }; textContent: string | null; getAttribute(name: string): string | null }[], width: number) =>
+      buttons
+        .filter((button) => {
+          const box = button.getBoundingClientRect()
+          return box.width > 0 && (box.right > width + 1 || box.left < -1)
+        })
+        .map((button) => button.textContent || button.getAttribute('aria-label') || '?'),
+    page.viewportSize()?.width ?? 0)
 }

@@ -182,7 +182,7 @@ describe('the rep’s window (demo server, chromium)', () => {
     await page.getByTestId('stats-worst').waitFor({ timeout: 10_000 })
   }, 30_000)
 
-  it('lays every screen out cleanly at 1280×800 and 1920×1080', async () => {
+  it('lays every screen out cleanly (screenshots at 1366×850 and 1024×700)', async () => {
     for (const screen of SCREENS) {
       await go(page, screen)
       expect(await horizontalOverflow(page), `${screen} overflows sideways`).toBe(false)

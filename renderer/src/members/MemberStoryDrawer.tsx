@@ -25,12 +25,12 @@ export function MemberStoryDrawer({ memberKey, onClose }: { memberKey: string; o
   const data = story.data
 
   return (
-    <Drawer open onClose={onClose} size={760} title={data ? t('member.title', { name: data.name }) : t('member.loading')} data-testid="member-drawer">
+    <Drawer open onClose={onClose} size={760} title={data ? t('member.title', { name: data.name }) : t('member.loading')}>
       {story.error && <Alert type="error" showIcon title={story.error.message} />}
       {!data ? (
         !story.error && <Spin />
       ) : (
-        <Flex vertical gap={16}>
+        <Flex vertical gap={16} data-testid="member-drawer">
           <Flex gap={8} wrap align="center">
             {data.allowListed && <Tag color="green">{t('member.allowListed')}</Tag>}
             {data.knownOffender && <Tag color="magenta" data-testid="member-known-offender">{t('member.knownOffender')}</Tag>}

@@ -79,7 +79,6 @@ export function UnsavedEditsProvider({ children }: { children: ReactNode }) {
         title={t('unsaved.title')}
         onCancel={() => answer('stay')}
         closable
-        data-testid="unsaved-dialog"
         footer={
           <Space wrap>
             <Button onClick={() => answer('stay')} data-testid="unsaved-stay" autoFocus>
@@ -94,7 +93,7 @@ export function UnsavedEditsProvider({ children }: { children: ReactNode }) {
           </Space>
         }
       >
-        {t('unsaved.explain')}
+        <div data-testid="unsaved-dialog">{t('unsaved.explain')}</div>
       </Modal>
     </UnsavedEditsContext.Provider>
   )

@@ -48,9 +48,8 @@ export function ActionChangeModal({ saved, rule, from, to, onClose }: ActionChan
       cancelText={t('common.cancel')}
       okButtonProps={{ loading: save.busy, danger: to === 'remove', 'data-testid': 'action-change-save' } as never}
       cancelButtonProps={{ 'data-testid': 'action-change-cancel' } as never}
-      data-testid="action-change"
     >
-      <Space orientation="vertical" size={12} className="full-width">
+      <Space orientation="vertical" size={12} className="full-width" data-testid="action-change">
         <Typography.Text>
           <Space size={6} wrap>
             {t('rules.actionChange.from')}
