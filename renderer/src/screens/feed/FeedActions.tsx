@@ -11,13 +11,15 @@ import { UndoRemovalButton } from './UndoRemovalButton.tsx'
 export function FeedActions({ event, onChanged }: { event: FeedEvent; onChanged: (event: FeedEvent) => void }) {
   const t = useT()
   const api = useApi()
-  const pardonButton = useRef<HTMLButtonElement>(null)
+  // The card the pardon was asked from, noted when its button is pressed.
+  const pardonCard = useRef<HTMLElement | null>(null)
   const pardon = useCommand(() => api.pardon({ eventId: event.id }), {
     onDone: (changed) => {
-      // The pardon button goes with the pardon: keep the keyboard on the card rather than the page.
-      const card = pardonButton.current?.closest<HTMLElement>('[data-testid=feed-card]')
+      // The pardon button goes with the pardon: keep the keyboard on the card rather than the page. After the
+      // confirmation has closed, which hands the focus back to its (now gone) button.
+      const card = pardonCard.current
       onChanged(changed)
-      requestAnimationFrame(() => card?.focus())
+      window.setTimeout(() => card?.focus(), 0)
     },
     success: t('feed.pardoned'),
   })
@@ -42,7 +44,9 @@ export function FeedActions({ event, onChanged }: { event: FeedEvent; onChanged:
           okButtonProps={{ autoFocus: true, 'data-testid': 'feed-pardon-ok' } as never}
           destroyOnHidden
         >
-          <Button size="small" icon={<UndoOutlined />} loading={pardon.busy} data-testid="feed-pardon" ref={pardonButton}>
+          <Button size="small" icon={<UndoOutlined />} loading={pardon.busy} data-testid="feed-pardon"
+            onClick={(click) => (pardonCard.current = click.currentTarget.closest<HTMLElement>('[data-testid=feed-card]'))}
+          >
             {t('feed.pardon')}
           </Button>
         </Popconfirm>
