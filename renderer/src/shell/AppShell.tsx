@@ -49,12 +49,11 @@ export function AppShell() {
   const unread = useUnreadFeed(route === 'feed')
   useLanguageFromSettings()
 
-  // Opened without a screen in the address: the feed once logged in, else the login. Decided once, so logging in
-  // while watching the QR code does not whisk the rep away from the login screen.
+  // Opened without a screen in the address: the groups once logged in (what a rep sets up first), else the login.
   const status = login.data?.status
   const loginFailed = login.error !== null
   useEffect(() => {
-    if (route === null && (status || loginFailed)) navigate(status === 'logged-in' ? 'feed' : 'login', { replace: true })
+    if (route === null && (status || loginFailed)) navigate(status === 'logged-in' ? 'groups' : 'login', { replace: true })
   }, [route, status, loginFailed, navigate])
   // Once the QR code is scanned and the login goes through, the groups are what the rep sets up next.
   const previousStatus = useRef(status)
