@@ -32,7 +32,7 @@ export async function performAction(action: PendingAction, chat: ChatPort): Prom
         return await addVerified(action.payload, action.interrupted, chat)
     }
   } catch (error) {
-    if (error instanceof ChatRefusedError) return { kind: 'refused', reason: error.reason }
+    if (error instanceof ChatRefusedError) return { kind: 'refused', reason: error.reason, ...(error.code ? { code: error.code } : {}) }
     return { kind: 'error', message: error instanceof Error ? error.message : String(error) }
   }
 }

@@ -1,6 +1,7 @@
 // The seam between the guard (decisions, store, queue) and WeChat (Wechaty and its puppet).
 // The guard only ever talks to WeChat through ChatPort, and WeChat only ever reaches the guard through ChatInbox,
 // so the guard runs unchanged on a real puppet, the mock puppet in tests, and the scenario simulator.
+import type { ReasonCode } from '../../shared/api/reasons.ts'
 import type { MessageKind } from '../../shared/rules/types.ts'
 
 export interface ChatMember {
@@ -27,6 +28,8 @@ export class ChatRefusedError extends Error {
   constructor(
     readonly operation: 'say' | 'remove' | 'add',
     readonly reason: string,
+    /** For the window to say the reason in its language; none for WeChat's own words. */
+    readonly code?: ReasonCode,
   ) {
     super(`WeChat refused ${operation}: ${reason}`)
     this.name = 'ChatRefusedError'

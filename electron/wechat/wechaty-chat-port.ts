@@ -63,8 +63,8 @@ export class WechatyChatPort implements ChatPort {
     const room = await this.joinedRoom(groupId, 'remove')
     const group = await chatGroupOf(room, this.requireSelfId('remove'))
     // Asking WeChat for something it always refuses looks like a misbehaving client; do not ask.
-    if (!group?.botCanRemove) throw new ChatRefusedError('remove', '群卫登录的账号不是群主或管理员，不能移出成员')
-    if (!(await this.memberIdsOf(room)).includes(memberId)) throw new ChatRefusedError('remove', 'not a member of the group')
+    if (!group?.botCanRemove) throw new ChatRefusedError('remove', '群卫登录的账号不是群主或管理员，不能移出成员', 'bot_not_admin')
+    if (!(await this.memberIdsOf(room)).includes(memberId)) throw new ChatRefusedError('remove', 'not a member of the group', 'member_not_in_group')
     const contact = await this.requireContact(memberId, 'remove')
     await this.asRefusal('remove', () => room.remove(contact))
   }
@@ -96,7 +96,7 @@ export class WechatyChatPort implements ChatPort {
 
   private requireSelfId(operation: Operation): string {
     const selfId = this.selfId()
-    if (!selfId) throw new ChatRefusedError(operation, 'not logged in')
+    if (!selfId) throw new ChatRefusedError(operation, 'not logged in', 'not_logged_in')
     return selfId
   }
 
@@ -104,14 +104,14 @@ export class WechatyChatPort implements ChatPort {
     const selfId = this.requireSelfId(operation)
     const room = await this.findRoom(groupId)
     if (!room || !(await this.memberIdsOf(room)).includes(selfId)) {
-      throw new ChatRefusedError(operation, 'the bot is not a member of the group')
+      throw new ChatRefusedError(operation, 'the bot is not a member of the group', 'bot_not_in_group')
     }
     return room
   }
 
   private async requireContact(contactId: string, operation: Operation): Promise<Contact> {
     const contact = await this.findContact(contactId)
-    if (!contact) throw new ChatRefusedError(operation, 'unknown contact')
+    if (!contact) throw new ChatRefusedError(operation, 'unknown contact', 'unknown_contact')
     return contact
   }
 

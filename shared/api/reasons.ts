@@ -1,6 +1,15 @@
 // Why an action failed, as a code the window says in its own language. The stored `reason` text stays (the rep's
 // note in WeChat and the command line read it); a reason WeChat gave in its own words has no code and is shown as is.
-export const REASON_CODES = ['still_member_after_removal', 'not_member_after_readd', 'interrupted_send'] as const
+export const REASON_CODES = [
+  'still_member_after_removal',
+  'not_member_after_readd',
+  'interrupted_send',
+  'bot_not_admin',
+  'member_not_in_group',
+  'not_logged_in',
+  'bot_not_in_group',
+  'unknown_contact',
+] as const
 export type ReasonCode = (typeof REASON_CODES)[number]
 
 /** What the rep must do by hand, by code; parameters fill the window's text. */

@@ -181,6 +181,11 @@ describe('the rep’s groups, feed and members (demo server, chromium)', () => {
     await page.getByTestId('language-switch').getByText('English').click()
     await page.getByRole('menuitem', { name: 'Feed' }).waitFor()
     await everyScreenFits('en')
+    // Why a removal failed is said in English too, not in the main process's Chinese.
+    await go(page, 'feed')
+    const failure = card('removal_failed', '招财猫')
+    expect(await failure.textContent()).toContain('is not the group\'s owner or an admin')
+    expect(await failure.textContent()).not.toMatch(/[不群主]/u)
     expect(pageErrors).toEqual([])
   }, 90_000)
 })

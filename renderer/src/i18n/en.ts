@@ -440,4 +440,9 @@ export const en: Record<MessageKey, string> = {
   'guide.replaceTitle': 'Replace your expression with the example?',
   'guide.replaceExplain': 'You have written: {match}',
   'guide.replace': 'Replace',
+  'reason.bot_not_admin': 'the account QunGuard is logged in with is not the group\'s owner or an admin, so it cannot remove members',
+  'reason.member_not_in_group': 'they are no longer in the group',
+  'reason.not_logged_in': 'QunGuard is not logged in to WeChat',
+  'reason.bot_not_in_group': 'QunGuard\'s account is not in this group',
+  'reason.unknown_contact': 'this contact is unknown',
 }

@@ -439,6 +439,11 @@ export const zhCN = {
   'guide.replaceTitle': '用例子替换当前的表达式吗？',
   'guide.replaceExplain': '当前写的是：{match}',
   'guide.replace': '替换',
+  'reason.bot_not_admin': '群卫登录的账号不是群主或管理员，不能移出成员',
+  'reason.member_not_in_group': '对方已不在群内',
+  'reason.not_logged_in': '群卫没有登录微信',
+  'reason.bot_not_in_group': '群卫的账号不在这个群里',
+  'reason.unknown_contact': '找不到这个联系人',
 } as const
 
 export type MessageKey = keyof typeof zhCN

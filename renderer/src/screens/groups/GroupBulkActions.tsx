@@ -19,7 +19,7 @@ interface GroupBulkActionsProps {
 export function GroupBulkActions({ count, busy, onApply }: GroupBulkActionsProps) {
   const t = useT()
   // The button is disabled while the command runs, which drops the focus to the page: give it back once it is not.
-  const pressed = useRef<HTMLButtonElement | null>(null)
+  const pressed = useRef<HTMLElement | null>(null)
   useEffect(() => {
     if (busy || !pressed.current) return
     pressed.current.focus()
