@@ -160,6 +160,30 @@ describe('the rep’s edits (demo server, chromium)', () => {
     await page.getByTestId('tester-verdict').filter({ hasText: '命中' }).waitFor()
   }, 30_000)
 
+  it('writes a simple rule from a category, words and "but not" words, and both views edit the same rule', async () => {
+    await page.getByTestId('rule-back').click()
+    await page.getByTestId('unsaved-discard').click()
+    await page.getByTestId('rules-new').click()
+    await page.getByTestId('match-view').getByText('简单').click()
+    await page.getByTestId('simple-category').click()
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '私加联系方式' }).click()
+    const expression = page.getByTestId('simple-expression')
+    expect(await expression.textContent()).toBe('(加微信 | 加我微信 | vx | wx | v信 | 加qq | 私聊我 | 私我) - 客服 - 官方')
+    await page.getByTestId('simple-words').locator('input').fill('加我好友')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => expression.textContent()).toContain('私我 | 加我好友) - 客服')
+    await page.getByTestId('tester-input').fill('宝妈们加我好友领福利')
+    await page.getByTestId('tester-verdict').filter({ hasText: '命中' }).waitFor()
+    await page.getByTestId('tester-input').fill('加我好友，我是客服')
+    await page.getByTestId('tester-verdict').filter({ hasText: '未命中' }).waitFor()
+    await screenshotAtEachSize(page, 'rule-simple-zh')
+
+    await page.getByTestId('match-view').getByText('表达式').click()
+    expect(await page.getByTestId('rule-match-editor').inputValue()).toContain('加我好友) - 客服 - 官方')
+    await page.getByTestId('rule-match-editor').fill('兼职 日结')
+    expect(await page.getByTestId('match-view').locator('.ant-segmented-item-disabled').textContent()).toContain('简单')
+  }, 30_000)
+
   it('says the regex engine’s errors in Chinese', async () => {
     await page.getByTestId('rule-match-editor').fill('/1[3-9\\d{9}/')
     const error = page.getByTestId('rule-match-error')
