@@ -349,7 +349,7 @@ export const en: Record<MessageKey, string> = {
   'settings.notifySelf': 'Notify me (File Transfer)',
   'settings.notifySelfHelp': "Send alerts, reviews and failed actions to the account's own File Transfer chat.",
   'settings.desktopNotifications': 'Desktop notifications',
-  'settings.desktopNotificationsHelp': 'Show a desktop notification for removals, failed removals and alerts (desktop app).',
+  'settings.desktopNotificationsHelp': 'A desktop notification when something needs you (alerts and reviews, failed actions, things to do by hand, known offenders joining); several within a few seconds come as one (desktop app).',
   'settings.templates': 'What is said in groups',
   'settings.defaultWarningTemplate': 'Default warning',
   'settings.removalNoticeTemplate': 'Notice after a removal (empty says nothing)',

@@ -348,7 +348,7 @@ export const zhCN = {
   'settings.notifySelf': '通知我（文件传输助手）',
   'settings.notifySelfHelp': '把提醒、待处理和失败的操作发到本账号的“文件传输助手”。',
   'settings.desktopNotifications': '桌面通知',
-  'settings.desktopNotificationsHelp': '移出、移出失败和提醒时在桌面弹出通知（桌面版）。',
+  'settings.desktopNotificationsHelp': '有需要你处理的事（提醒和待处理、失败的操作、需手动处理的事、违规成员重新入群）时在桌面弹出通知；几秒内的多条合并成一条（桌面版）。',
   'settings.templates': '群内提示语',
   'settings.defaultWarningTemplate': '默认警告语',
   'settings.removalNoticeTemplate': '移出后的群内通知（留空则不发）',
