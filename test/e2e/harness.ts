@@ -105,3 +105,32 @@ export function buttonsOffScreen(page: Page): Promise<string[]> {
         .map((button) => button.textContent || button.getAttribute('aria-label') || '?'),
     page.viewportSize()?.width ?? 0)
 }
+
+export interface WindowSession {
+  server: DemoServer
+  browser: Browser
+  page: Page
+  /** Errors thrown in the page: a test file ends by expecting none. */
+  pageErrors: string[]
+  close(): Promise<void>
+}
+
+/** The demo server, chromium and one page on it (not opened yet). Never skipped: without the browser it fails. */
+export async function startWindowSession(paceMs: number, viewport: { width: number; height: number }): Promise<WindowSession> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install chromium (.ci/run does)`)
+  const server = await startDemoServer(paceMs)
+  const browser = await launchChromium()
+  const page = await browser.newPage({ viewport, acceptDownloads: true })
+  const pageErrors: string[] = []
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  return {
+    server,
+    browser,
+    page,
+    pageErrors,
+    async close() {
+      await browser.close()
+      await server.stop()
+    },
+  }
+}

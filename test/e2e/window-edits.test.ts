@@ -1,31 +1,24 @@
 // The rep's window, second pass: edits are never lost or made by accident. Unsaved work asks before it goes, the
 // action of a rule changes only through a confirmation with the backtest, priority moves by keyboard, the import
 // warns about rules that can never act, settings refuse nonsense, and the engine's errors speak the window's language.
-import { existsSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM, go, launchChromium, screenshotAtEachSize, settle, startDemoServer, type DemoServer } from './harness.ts'
+import { type DemoServer, go, screenshotAtEachSize, settle, startWindowSession, type WindowSession } from './harness.ts'
 
 describe('the rep’s edits (demo server, chromium)', () => {
+  let session: WindowSession
   let server: DemoServer
-  let browser: Browser
   let page: Page
-  const pageErrors: string[] = []
+  let pageErrors: string[]
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install chromium (.ci/run does)`)
-    server = await startDemoServer(200)
-    browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1366, height: 850 } })
-    page.on('pageerror', (error) => pageErrors.push(error.message))
+    session = await startWindowSession(200, { width: 1366, height: 850 })
+    ;({ server, page, pageErrors } = session)
     await page.goto(server.url)
     await page.getByTestId('header-login').filter({ hasText: '已登录：bot' }).waitFor({ timeout: 30_000 })
   }, 60_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => session?.close())
 
   const ruleNames = () => page.getByTestId('rules-table').locator('tbody tr.ant-table-row td:nth-child(3)').allTextContents()
   const dialog = () => page.getByTestId('unsaved-dialog')

@@ -2,31 +2,26 @@
 // to get in; groups are found by pinyin; the feed shows what the bot said, exports as CSV, and opens a member's whole
 // story; pardons work from the keyboard and the groups' counts follow them; the statistics are charts with tooltips;
 // and at 1024×700 no screen scrolls sideways or hides a button, in either language.
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buttonsOffScreen, CHROMIUM, go, horizontalOverflow, launchChromium, screenshotAtEachSize, settle, startDemoServer, type DemoServer } from './harness.ts'
+import { buttonsOffScreen, type DemoServer, go, horizontalOverflow, screenshotAtEachSize, settle, startWindowSession, type WindowSession } from './harness.ts'
 
 const SCREENS = ['login', 'groups', 'rules', 'feed', 'stats', 'settings'] as const
 
 describe('the rep’s groups, feed and members (demo server, chromium)', () => {
+  let session: WindowSession
   let server: DemoServer
   let browser: Browser
   let page: Page
-  const pageErrors: string[] = []
+  let pageErrors: string[]
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install chromium (.ci/run does)`)
-    server = await startDemoServer(150)
-    browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1366, height: 850 }, acceptDownloads: true })
-    page.on('pageerror', (error) => pageErrors.push(error.message))
+    session = await startWindowSession(150, { width: 1366, height: 850 })
+    ;({ server, browser, page, pageErrors } = session)
   }, 60_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => session?.close())
 
   const card = (kind: string, member: string) => page.locator(`[data-testid=feed-card][data-kind=${kind}]`, { hasText: member })
   const groupRow = (topic: string) => page.getByTestId('groups-table').locator('tr.ant-table-row', { hasText: topic })

@@ -1,23 +1,11 @@
 // The contract suite, part three: a member's story across groups, removing by hand from it, the feed as CSV, and
 // what the window needs to stay current (the groups' 7-day counts after a pardon or an undo, the words sent).
 import { describe, expect, it } from 'vitest'
-import type { FeedEvent } from '../../shared/api/types.ts'
-import type { ApiEnv } from './api-harness.ts'
+import { decisionOn, type ApiEnv } from './api-harness.ts'
 import { refusal } from './api-suite-config.ts'
 
 export function memberTests(env: () => ApiEnv): void {
-  async function offence(room: string, who: string, text: string): Promise<FeedEvent> {
-    const from = env().events.mark()
-    const messageId = await env().say(room, who, text)
-    const settled = await env().events.waitFor(
-      (event) => event.type === 'feed' && event.event.messageId === messageId && event.event.status !== 'pending',
-      from,
-      `the decision on "${text}"`,
-    )
-    if (settled.type !== 'feed') throw new Error('unreachable')
-    await env().world.echoes.settled()
-    return settled.event
-  }
+  const offence = (room: string, who: string, text: string) => decisionOn(env(), room, who, text)
   const shopCount = async () => (await env().api.listGroups({})).find((group) => group.id === env().groupId('shop'))!.warnings7d
 
   describe('a member’s story', () => {

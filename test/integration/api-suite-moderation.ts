@@ -2,24 +2,15 @@
 // the feed and its filters, pardons, undone removals, verdicts, quiet-mode reviews, the allow-list, history, backtests.
 import { describe, expect, it } from 'vitest'
 import type { FeedEvent } from '../../shared/api/types.ts'
-import { RULES, type ApiEnv } from './api-harness.ts'
+import { decisionOn, RULES, type ApiEnv } from './api-harness.ts'
 import { refusal } from './api-suite-config.ts'
 
 export function moderationTests(env: () => ApiEnv): void {
   /** A member offends; resolves with the event once its effect has been carried out (or refused). */
   async function offence(room: string, who: string, text: string, kind: FeedEvent['kind'] = 'warning'): Promise<FeedEvent> {
-    const from = env().events.mark()
-    const messageId = await env().say(room, who, text)
-    const settled = await env().events.waitFor(
-      (event) => event.type === 'feed' && event.event.messageId === messageId && event.event.status !== 'pending',
-      from,
-      `the decision on "${text}"`,
-    )
-    if (settled.type !== 'feed') throw new Error('unreachable')
-    // What the bot did in WeChat (its warning, the removal) has come back to it as well.
-    await env().world.echoes.settled()
-    expect(settled.event.kind).toBe(kind)
-    return settled.event
+    const event = await decisionOn(env(), room, who, text)
+    expect(event.kind).toBe(kind)
+    return event
   }
 
   describe('offences and the feed', () => {

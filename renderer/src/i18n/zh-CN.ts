@@ -406,7 +406,7 @@ export const zhCN = {
   'member.warnings': '警告次数',
   'member.removals': '移出次数',
   'member.col.group': '群',
-  'member.col.strikes': '有效警告',
+  'member.col.strikes': '有效违规次数',
   'member.col.state': '状态',
   'member.removed': '已移出',
   'member.inGroup': '在群中',

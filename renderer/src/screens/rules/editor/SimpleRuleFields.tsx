@@ -25,19 +25,7 @@ export function SimpleRuleFields({ match, onChange }: { match: string; onChange:
         value={null}
         data-testid="simple-category"
       />
-      <Form.Item label={t('simple.words')} className="simple-item" layout="vertical">
-        <Select
-          mode="tags"
-          value={simple.words}
-          onChange={(words: string[]) => set({ words })}
-          tokenSeparators={SEPARATORS}
-          open={false}
-          suffixIcon={null}
-          placeholder={t('simple.wordsPlaceholder')}
-          aria-label={t('simple.words')}
-          data-testid="simple-words"
-        />
-      </Form.Item>
+      <WordTags label={t('simple.words')} placeholder={t('simple.wordsPlaceholder')} words={simple.words} onChange={(words) => set({ words })} testId="simple-words" />
       <Form.Item label={t('simple.kinds')} className="simple-item" layout="vertical">
         <Checkbox.Group
           value={simple.kinds}
@@ -45,22 +33,37 @@ export function SimpleRuleFields({ match, onChange }: { match: string; onChange:
           options={KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
         />
       </Form.Item>
-      <Form.Item label={t('simple.butNot')} className="simple-item" layout="vertical">
-        <Select
-          mode="tags"
-          value={simple.butNot}
-          onChange={(butNot: string[]) => set({ butNot })}
-          tokenSeparators={SEPARATORS}
-          open={false}
-          suffixIcon={null}
-          placeholder={t('simple.butNotPlaceholder')}
-          aria-label={t('simple.butNot')}
-          data-testid="simple-but-not"
-        />
-      </Form.Item>
+      <WordTags label={t('simple.butNot')} placeholder={t('simple.butNotPlaceholder')} words={simple.butNot} onChange={(butNot) => set({ butNot })} testId="simple-but-not" />
       <Typography.Text type="secondary">
         {t('simple.written')} <Typography.Text code className="mono" data-testid="simple-expression">{match || ' '}</Typography.Text>
       </Typography.Text>
     </Flex>
+  )
+}
+
+interface WordTagsProps {
+  label: string
+  placeholder: string
+  words: string[]
+  onChange: (words: string[]) => void
+  testId: string
+}
+
+/** A list of words typed one by one (Enter, or a comma of either width, ends a word). */
+function WordTags({ label, placeholder, words, onChange, testId }: WordTagsProps) {
+  return (
+    <Form.Item label={label} className="simple-item" layout="vertical">
+      <Select
+        mode="tags"
+        value={words}
+        onChange={onChange}
+        tokenSeparators={SEPARATORS}
+        open={false}
+        suffixIcon={null}
+        placeholder={placeholder}
+        aria-label={label}
+        data-testid={testId}
+      />
+    </Form.Item>
   )
 }
