@@ -113,6 +113,25 @@ describe('the rep’s groups, feed and members (demo server, chromium)', () => {
     await expect.poll(() => warnings7d('母婴好物团购群'), { timeout: 10_000 }).toBe(before - 1)
   }, 40_000)
 
+  it('undoes a removal from the keyboard, and the groups’ 7-day removals follow', async () => {
+    await go(page, 'groups')
+    const before = Number(await groupRow('孕妈交流群').locator('td').nth(-1).textContent())
+    expect(before).toBeGreaterThan(0)
+    await go(page, 'feed')
+    const removal = card('removal', '优品代购-Lily')
+    await removal.getByTestId('feed-undo').focus()
+    await page.keyboard.press('Enter')
+    const ok = page.getByTestId('feed-undo-ok')
+    await ok.waitFor()
+    await expect.poll(() => ok.evaluate((button: { ownerDocument: { activeElement: unknown } }) => button.ownerDocument.activeElement === button)).toBe(true)
+    await page.keyboard.press('Enter')
+    await removal.getByTestId('feed-overridden').waitFor({ timeout: 15_000 })
+    const instructions = page.getByTestId('undo-instructions')
+    if (await instructions.isVisible()) await page.keyboard.press('Enter')
+    await go(page, 'groups')
+    await expect.poll(async () => Number(await groupRow('孕妈交流群').locator('td').nth(-1).textContent()), { timeout: 10_000 }).toBe(before - 1)
+  }, 40_000)
+
   it('exports the feed as CSV with its filters applied', async () => {
     await go(page, 'feed')
     await page.getByTestId('feed-filter-kinds').click()
