@@ -38,7 +38,7 @@ export function startDemoServer(paceMs: number): Promise<DemoServer> {
       child.kill('SIGTERM')
     })
   return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve --demo printed no address within 30 s:\n${output}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`serve --demo printed no address within 60 s:\n${output}`)), 60_000)
     const read = (chunk: Buffer) => {
       output += chunk.toString()
       const url = /open (http:\/\/\S+#token=\S+)/u.exec(output)?.[1]

@@ -16,7 +16,7 @@ describe('the rep’s edits (demo server, chromium)', () => {
     ;({ server, page, pageErrors } = session)
     await page.goto(server.url)
     await page.getByTestId('header-login').filter({ hasText: '已登录：bot' }).waitFor({ timeout: 30_000 })
-  }, 60_000)
+  }, 90_000)
 
   afterAll(() => session?.close())
 

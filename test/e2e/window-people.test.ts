@@ -19,7 +19,7 @@ describe('the rep’s groups, feed and members (demo server, chromium)', () => {
   beforeAll(async () => {
     session = await startWindowSession(150, { width: 1366, height: 850 })
     ;({ server, browser, page, pageErrors } = session)
-  }, 60_000)
+  }, 90_000)
 
   afterAll(() => session?.close())
 

@@ -19,7 +19,7 @@ describe('the rep’s window (demo server, chromium)', () => {
   beforeAll(async () => {
     session = await startWindowSession(300, { width: 1280, height: 800 })
     ;({ server, page, pageErrors } = session)
-  }, 60_000)
+  }, 90_000)
 
   afterAll(() => session?.close())
 
@@ -184,7 +184,7 @@ describe('the rep’s window (demo server, chromium)', () => {
       expect(await horizontalOverflow(page), `${screen} overflows sideways`).toBe(false)
       await screenshotAtEachSize(page, `${screen}-zh`)
     }
-  }, 60_000)
+  }, 90_000)
 
   it('switches to English, and every screen still fits', async () => {
     await go(page, 'settings')
@@ -198,5 +198,5 @@ describe('the rep’s window (demo server, chromium)', () => {
       await screenshotAtEachSize(page, `${screen}-en`)
     }
     expect(pageErrors).toEqual([])
-  }, 60_000)
+  }, 90_000)
 })
