@@ -41,7 +41,7 @@ export function FeedActions({ event, onChanged }: { event: FeedEvent; onChanged:
           okText={t('feed.pardon')}
           cancelText={t('common.cancel')}
           // Opened from the keyboard, the focus goes into the confirmation, not stay behind it.
-          okButtonProps={{ autoFocus: true, 'data-testid': 'feed-pardon-ok' } as never}
+          okButtonProps={{ autoFocus: true, 'data-testid': 'feed-pardon-ok' }}
           destroyOnHidden
         >
           <Button size="small" icon={<UndoOutlined />} loading={pardon.busy} data-testid="feed-pardon"

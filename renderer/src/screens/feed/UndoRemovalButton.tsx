@@ -46,7 +46,7 @@ export function UndoRemovalButton({ event }: { event: FeedEvent }) {
       onConfirm={() => void undo.run()}
       okText={t('feed.undo')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ autoFocus: true, 'data-testid': 'feed-undo-ok' } as never}
+      okButtonProps={{ autoFocus: true, 'data-testid': 'feed-undo-ok' }}
       destroyOnHidden
     >
       <Button size="small" icon={<RollbackOutlined />} loading={undo.busy} data-testid="feed-undo">

@@ -46,8 +46,8 @@ export function ActionChangeModal({ saved, rule, from, to, onClose }: ActionChan
       onOk={() => void save.run()}
       okText={t('rules.actionChange.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ loading: save.busy, danger: to === 'remove', 'data-testid': 'action-change-save' } as never}
-      cancelButtonProps={{ 'data-testid': 'action-change-cancel' } as never}
+      okButtonProps={{ loading: save.busy, danger: to === 'remove', 'data-testid': 'action-change-save' }}
+      cancelButtonProps={{ 'data-testid': 'action-change-cancel' }}
     >
       <Space orientation="vertical" size={12} className="full-width" data-testid="action-change">
         <Typography.Text>
