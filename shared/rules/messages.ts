@@ -32,6 +32,8 @@ export type RuleErrorCode =
   | 'wxbot_text_after_reply'
   | 'wxbot_nothing'
   | 'wxbot_empty_alternative'
+  | 'too_long'
+  | 'unsafe_character'
 
 export type RuleErrorParams = Record<string, string>
 export type RuleErrorLanguage = 'en' | 'zh-CN'
@@ -121,6 +123,8 @@ const en: Texts = {
   wxbot_text_after_reply: () => 'text after the reply\'s closing "',
   wxbot_nothing: (p) => `nothing ${p.where}`,
   wxbot_empty_alternative: () => 'empty alternative next to | (the old tool matched every message with it)',
+  too_long: (p) => `the expression is ${p.length} characters long; at most ${p.max} (split it into several rules)`,
+  unsafe_character: (p) => `${p.field} contains the invisible control character ${p.char}; remove it`,
 }
 
 const zh: Texts = {
@@ -153,6 +157,8 @@ const zh: Texts = {
   wxbot_text_after_reply: () => '回复语的结尾 " 后面还有内容',
   wxbot_nothing: (p) => `${WXBOT_WHERE[p.where ?? ''] ?? p.where}缺少关键词`,
   wxbot_empty_alternative: () => '| 旁边是空的（旧工具会因此命中所有消息）',
+  too_long: (p) => `表达式有 ${p.length} 个字符，最多 ${p.max} 个（请拆成几条规则）`,
+  unsafe_character: (p) => `${p.field === 'name' ? '规则名' : p.field === 'reply' ? '回复' : p.field} 里有看不见的控制字符 ${p.char}，请删除`,
 }
 
 const TEXTS: Record<RuleErrorLanguage, Texts> = { en, 'zh-CN': zh }
