@@ -13,6 +13,10 @@ const PARTS: Record<string, { summary: string; load(): Promise<BenchPart> }> = {
     summary: 'message-to-decision latency and 1,000 messages/s sustained through Wechaty, the guard and SQLite',
     load: async () => (await import('./guard.ts')).runGuardBench,
   },
+  images: {
+    summary: 'QR codes read in 1280 px photos, through the worker thread and on this thread',
+    load: async () => (await import('./images.ts')).runImagesBench,
+  },
   window: {
     summary: 'the live tester (compile after an edit, explain per keystroke) and the backtest over 100,000 stored messages',
     load: async () => (await import('./window.ts')).runWindowBench,

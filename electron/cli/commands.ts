@@ -22,6 +22,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'rehearse a rules file on a scripted group chat through the real guard and a simulated WeChat',
     load: async () => (await import('./simulate.ts')).runSimulateCommand,
   },
+  'starter-rules': {
+    summary: 'print the rules a new installation starts with, as YAML or JSON',
+    load: async () => (await import('./starter-rules.ts')).runStarterRulesCommand,
+  },
   // A new command is one entry here, pointing at a module that exports its CommandRunner.
 }
 

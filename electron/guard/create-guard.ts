@@ -3,6 +3,7 @@
 import type { ReviewChoice } from '../../shared/policy/index.ts'
 import type { Rule, RuleInput } from '../../shared/rules/types.ts'
 import { createActionQueue, type FlushReport } from '../actions/index.ts'
+import type { ImageTextReader, QrReader } from '../images/index.ts'
 import type { EventListener, GuardEvent, NewEvent, RulePrecision, Store, Verdict } from '../store/index.ts'
 import type { ChatInbox, ChatPort } from '../wechat/chat-port.ts'
 import { createBacklog } from '../health/backlog.ts'
@@ -24,6 +25,10 @@ export interface GuardOptions {
   chat: ChatPort
   /** Milliseconds since the epoch. The simulator passes a virtual clock; the app leaves the default. */
   clock?: () => number
+  /** Reads QR codes in images (electron/images); without it images are judged on their text alone. */
+  images?: QrReader
+  /** Reads the text in images (Baidu OCR) when the imageTextRecognition setting is on. */
+  imageText?: ImageTextReader
   /** Where store faults are reported; the guard makes its own when none is given. */
   health?: ModerationHealth
   /** Retry work the store refused on timers (the app); tests drain by hand with `retryWaiting`. */
@@ -73,6 +78,8 @@ export function createGuard(options: GuardOptions): Guard {
     clock,
     rules: createRuleCache(store),
     queue: createActionQueue({ store, chat, clock, health }),
+    images: options.images ?? null,
+    imageText: options.imageText ?? null,
   }
   let purgeTimer: NodeJS.Timeout | null = null
 

@@ -7,6 +7,8 @@ import type { LoginState } from '../../shared/api/types.ts'
 import type { Settings } from '../../shared/policy/settings.ts'
 import { STARTER_RULES } from '../../shared/rules/starter-rules.ts'
 import { createGuard } from '../guard/index.ts'
+import { BAIDU_BASE_URL, createBaiduClient } from '../baidu/index.ts'
+import { createImageTextReader, createQrReader } from '../images/index.ts'
 import { createDispatch, type Dispatch } from '../server/dispatch.ts'
 import { createModerationHealth } from '../health/moderation-health.ts'
 import { checkIntegrity, setAside } from '../health/integrity.ts'
@@ -143,7 +145,18 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
     options.puppet ?? store.settings.get('puppet'),
   )
   // Created after the slot it acts through; the slot only calls the inbox once a bot runs, below.
-  const guard = createGuard({ store, chat: slot.chat, clock, health, timers: options.timers })
+  const images = createQrReader()
+  // Baidu OCR on the speech keys; the guard only calls it while the imageTextRecognition setting is on.
+  const baidu = createBaiduClient({
+    baseUrl: () => BAIDU_BASE_URL,
+    credentials: () => {
+      const apiKey = secrets.get('speechApiKey')
+      const secretKey = secrets.get('speechSecretKey')
+      return apiKey && secretKey ? { apiKey, secretKey } : null
+    },
+    clock,
+  })
+  const guard = createGuard({ store, chat: slot.chat, clock, health, timers: options.timers, images, imageText: createImageTextReader(baidu) })
   if (damagedFile) {
     health.damagedAtStart(damagedFile)
     const salvaged = salvageRules(damagedFile)
@@ -197,6 +210,7 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
     async close() {
       await guard.stop()
       await slot.stop()
+      await images.close()
       releasePuppetFaults()
       store.close()
       lock.release()

@@ -7,6 +7,7 @@ import type { ChatGroup, ChatInbox, ChatPort } from './chat-port.ts'
 import { chatGroupOf } from './chat-group.ts'
 import { HostErrorLog, type HostError, type HostErrorListener } from './host-errors.ts'
 import { LoginStateStore, type LoginState, type LoginStateListener } from './login-state.ts'
+import { imageBytesOf, messageTextOf } from './message-content.ts'
 import { messageKindOf } from './message-kind.ts'
 import { loadPuppet, redactSecrets, type PuppetInstance, type PuppetSetting } from './puppet-choice.ts'
 import { WechatyChatPort } from './wechaty-chat-port.ts'
@@ -199,15 +200,19 @@ export class BotHost {
     const kind = messageKindOf(message.type())
     // Only group messages from others are moderated; the bot's own replies come back as messages too.
     if (!room || message.self() || !kind) return
-    const incoming = {
-      id: message.id,
-      groupId: room.id,
-      senderId: message.talker().id,
-      kind,
-      text: message.text(),
-      time: message.date().getTime(),
-    }
-    await this.deliver((inbox) => inbox.onMessage(incoming))
+    const image = imageBytesOf(message, kind)
+    // A card's text is read in the delivery's turn, so messages still reach the guard in the order they came.
+    await this.deliver(async (inbox) =>
+      inbox.onMessage({
+        id: message.id,
+        groupId: room.id,
+        senderId: message.talker().id,
+        kind,
+        text: await messageTextOf(message, kind),
+        time: message.date().getTime(),
+        ...(image ? { image } : {}),
+      }),
+    )
   }
 
   private async onRoomJoin(room: Room, invitees: Contact[], inviter: Contact | undefined, time: number): Promise<void> {

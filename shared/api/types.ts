@@ -57,6 +57,7 @@ export const FEED_EVENT_KINDS = [
   'rules_invalid',
   'login',
   'logout',
+  'image_failed',
 ] as const
 export type FeedEventKind = (typeof FEED_EVENT_KINDS)[number]
 

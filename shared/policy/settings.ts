@@ -39,6 +39,8 @@ export const SETTINGS_SCHEMA = z.object({
   desktopNotifications: z.boolean(),
   /** Which WeChat protocol driver the bot runs on. */
   puppet: z.enum(PUPPET_NAMES),
+  /** Read the text in images with Baidu's OCR (the speech keys); off by default, since it sends photos to Baidu. */
+  imageTextRecognition: z.boolean(),
 })
 
 export type Settings = z.infer<typeof SETTINGS_SCHEMA>
@@ -60,6 +62,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   language: 'zh-CN',
   desktopNotifications: true,
   puppet: 'wechaty-puppet-wechat4u',
+  imageTextRecognition: false,
 })
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[]

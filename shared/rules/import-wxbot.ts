@@ -1,9 +1,10 @@
 // Reads the original wx-bot tool's keyword file: one rule a line, `<pattern>"reply"`.
 //
-// The old tool handed each pattern to `new RegExp` as it stood after splitting on `-` (first part must match, the
-// others must not) and `+` (every part must match); `|` was the regex's own alternation. So `|`, `+` and `-` keep
-// their meaning here, and everything else becomes a quoted phrase of our language: the old tool's users wrote
-// keywords, not regexes, and a stray `.` or `(` must not turn into an operator or a syntax error.
+// The line is `<pattern>"reply"`. The old tool's get-pat-ans.js split the pattern on `|` (alternatives), then each
+// alternative on `+` (every part must match) or, without a `+`, on `-` (the first part must match, the others must
+// not), and handed each part to `new RegExp`. So `|`, `+` and `-` keep that meaning here, and everything else becomes
+// a quoted phrase of our language: the old tool's users wrote keywords, not regexes, and a stray `.` or `(` must not
+// turn into an operator or a syntax error.
 //
 // Where the old tool did something harmful, the import refuses the line instead of copying the harm: an empty
 // pattern or an empty alternative (`A|`) was a regex matching every message, so every message got the reply.
@@ -27,16 +28,21 @@ export const WXBOT_RULE_PREFIX = 'wx-bot:'
 const NAME_LENGTH = 20
 
 /**
- * A rule is named by its first keyword (`加微信|加v"..."` is 加微信), because its name is what `{rule}` says in the
- * group; a keyword named twice gets a number. A line without one keeps `wx-bot:<line>`.
+ * A rule is named by its first keyword (`<加微信|加v>"..."` is 加微信), because its name is what `{rule}` says in the
+ * group; a keyword naming two lines gets a number. A line without one keeps `wx-bot:<line>`.
  */
 function nameLine(content: string, line: number, taken: Map<string, number>): string {
-  const pattern = content.split('"')[0] ?? ''
+  const pattern = (content.split('"')[0] ?? '').trim().replace(/^</u, '').replace(/>$/u, '')
   const keyword = Array.from(pattern.split(/[-+|]/u).find((piece) => piece.trim() !== '')?.trim() ?? '').slice(0, NAME_LENGTH).join('')
   if (keyword === '') return `${WXBOT_RULE_PREFIX}${line}`
   const seen = (taken.get(keyword) ?? 0) + 1
   taken.set(keyword, seen)
   return seen === 1 ? keyword : `${keyword} ${seen}`
+}
+
+/** A line's problem in English for the command line, with the code and parameters the window says it by. */
+function lineProblem(code: RuleErrorCode, params: RuleErrorParams = {}) {
+  return { message: ruleErrorText(code, params, 'en'), code, params }
 }
 
 /** Characters that meant something to the old tool's `new RegExp` but are plain text after the import. */
@@ -47,11 +53,6 @@ interface ImportedLine {
   line: number
   /** For each UTF-16 unit of `rule.match`, the 1-based file column it stands for. */
   columns: number[]
-}
-
-/** A line's problem in English for the command line, with the code and parameters the window says it by. */
-function lineProblem(code: RuleErrorCode, params: RuleErrorParams = {}) {
-  return { message: ruleErrorText(code, params, 'en'), code, params }
 }
 
 class LineError extends Error {
@@ -82,6 +83,10 @@ export function importWxbotRules(text: string): WxbotImport {
       const { match, columns } = patternToExpression(pattern)
       imported.push({ rule: { name, match, reply, action: 'warn' }, line, columns })
       if (reply === null) warnings.push({ line, column: content.length + 1, rule: name, ...lineProblem('wxbot_no_reply') })
+      const dashes = plainDashColumn(pattern)
+      if (dashes !== null) {
+        warnings.push({ line, column: dashes, rule: name, ...lineProblem('wxbot_plain_dash') })
+      }
       const regexCharacters = [...new Set(pattern.match(REGEX_CHARACTERS))]
       if (regexCharacters.length) {
         warnings.push({
@@ -166,38 +171,55 @@ class ExpressionWriter {
   }
 }
 
-/** `A|B+C-D` becomes `("A" | "B") + "C" - "D"`: `-` splits first, then `+`, then `|`, as the old tool did. */
-function patternToExpression(pattern: string): { match: string; columns: number[] } {
-  if (pattern.trim() === '') throw new LineError('wxbot_no_pattern', {}, 1)
+/** The pattern is what stands between `<` and `>`; a line written without the brackets is read whole. */
+function unbracket(pattern: string): Piece {
+  const leading = pattern.length - pattern.trimStart().length
+  const trimmed = pattern.trim()
+  if (!trimmed.startsWith('<')) return { text: pattern, column: 1 }
+  if (!trimmed.endsWith('>') || trimmed.length < 2) throw new LineError('wxbot_unclosed_bracket', {}, leading + 1)
+  return { text: trimmed.slice(1, -1), column: leading + 2 }
+}
+
+/**
+ * `博彩+网址|高利贷-正规-合法` becomes `("博彩" + "网址") | ("高利贷" - "正规" - "合法")`, as the old tool's
+ * get-pat-ans.js read it: `|` first (alternatives), then each alternative on `+` (every part required) or, when it
+ * has no `+`, on `-` (the first part required, none of the others).
+ */
+function patternToExpression(text: string): { match: string; columns: number[] } {
+  const pattern = unbracket(text)
+  if (pattern.text.trim() === '') throw new LineError('wxbot_no_pattern', {}, 1)
   const writer = new ExpressionWriter()
-  const [include, ...excludes] = splitPiece({ text: pattern, column: 1 }, '-')
-  writePart(writer, include!, 'before the first -')
-  for (const exclude of excludes) {
-    writer.write(' - ', exclude.column - 1)
-    writePart(writer, exclude, 'after -')
-  }
+  const alternatives = splitPiece(pattern, '|')
+  alternatives.forEach((alternative, a) => {
+    requireText(alternative, 'wxbot_empty_alternative')
+    if (a > 0) writer.write(' | ', alternative.column - 1)
+    writeAlternative(writer, alternative, alternatives.length > 1)
+  })
   return { match: writer.match, columns: writer.columns }
 }
 
-/** One side of a `-`: keywords joined by `+`, each a `|` list; parenthesised where precedence needs it. */
-function writePart(writer: ExpressionWriter, part: Piece, where: string): void {
-  requireText(part, 'wxbot_nothing', { where })
-  const groups = splitPiece(part, '+')
-  const parenthesise = groups.length > 1
-  if (parenthesise) writer.write('(', part.column)
-  groups.forEach((group, g) => {
-    requireText(group, 'wxbot_nothing', { where: g === 0 ? 'before +' : 'after +' })
-    if (g > 0) writer.write(' + ', group.column - 1)
-    const alternatives = splitPiece(group, '|')
-    if (alternatives.length > 1) writer.write('(', group.column)
-    alternatives.forEach((alternative, a) => {
-      requireText(alternative, 'wxbot_empty_alternative')
-      if (a > 0) writer.write(' | ', alternative.column - 1)
-      writer.literal(alternative)
-    })
-    if (alternatives.length > 1) writer.write(')', group.column + group.text.length - 1)
+/** One alternative: parts joined by `+` (all required), or else by `-` (the first required, the others excluded). */
+function writeAlternative(writer: ExpressionWriter, alternative: Piece, parenthesise: boolean): void {
+  const separator = alternative.text.includes('+') ? '+' : '-'
+  const parts = splitPiece(alternative, separator)
+  const grouped = parenthesise && parts.length > 1
+  if (grouped) writer.write('(', alternative.column)
+  parts.forEach((part, p) => {
+    requireText(part, 'wxbot_nothing', { where: `${p === 0 ? 'before' : 'after'} ${separator}` })
+    if (p > 0) writer.write(` ${separator} `, part.column - 1)
+    writer.literal(part)
   })
-  if (parenthesise) writer.write(')', part.column + part.text.length - 1)
+  if (grouped) writer.write(')', alternative.column + alternative.text.length - 1)
+}
+
+/** The column of the first `-` in an alternative that also has `+` (where the old tool read `-` as text), or null. */
+function plainDashColumn(pattern: string): number | null {
+  let column = 1
+  for (const alternative of pattern.split('|')) {
+    if (alternative.includes('+') && alternative.includes('-')) return column + alternative.indexOf('-')
+    column += alternative.length + 1
+  }
+  return null
 }
 
 function requireText(piece: Piece, code: RuleErrorCode, params: RuleErrorParams = {}): void {

@@ -2,7 +2,7 @@
 // （ ） ｜ ＋ － ！ work), one code point at a time so that every token still knows where it stands in the text the
 // rep typed: errors point at the rep's own line and column.
 import { ruleErrorText, type RuleErrorCode, type RuleErrorParams } from './messages.ts'
-import type { SourcePosition } from './types.ts'
+import { MESSAGE_KINDS, TEXT_KINDS, type SourcePosition } from './types.ts'
 
 /** A fault in an expression: what (a code the window can say in the rep's language) and where. */
 export class RuleSyntaxError extends Error {
@@ -21,7 +21,7 @@ export type TermToken = 'word' | 'phrase' | 'regex' | 'sounds' | 'kind'
 
 export type Token =
   | { type: 'op'; op: Operator; written: string; at: number }
-  | { type: 'term'; kind: TermToken; text: string; written: string; at: number }
+  | { type: 'term'; kind: TermToken; text: string; written: string; at: number; argument?: string }
 
 const OPERATOR_CHARS = new Map<string, Operator>([['|', '|'], ['&', '&'], ['+', '&'], ['-', '-'], ['!', '!'], ['(', '('], [')', ')']])
 const OPERATOR_WORDS = new Map<string, Operator>([['OR', '|'], ['AND', '&'], ['NOT', '!']])
@@ -29,6 +29,11 @@ const KIND_PREFIX = 'kind:'
 
 function isWordChar(ch: string): boolean {
   return !OPERATOR_CHARS.has(ch) && ch !== '"' && ch !== '#' && !/\s/u.test(ch)
+}
+
+function isKindPrefix(word: string): boolean {
+  const lower = word.toLowerCase()
+  return lower.startsWith(KIND_PREFIX) && [...MESSAGE_KINDS, ...TEXT_KINDS].some((kind) => kind.startsWith(lower.slice(KIND_PREFIX.length)))
 }
 
 /** Maps an offset in the normalised expression back to a position in the original text. */
@@ -135,11 +140,24 @@ export function tokenize(source: string): { tokens: Token[]; map: SourceMap; end
     } else {
       const start = i
       while (i < text.length && isWordChar(text[i]!)) i++
+      // kind:wechat-id: a hyphen inside a kind's name is not "except" (kind:card-客服 still is).
+      while (text[i] === '-' && isKindPrefix(`${text.slice(start, i)}-`)) {
+        i++
+        while (i < text.length && isWordChar(text[i]!)) i++
+      }
       const word = text.slice(start, i)
       const op = OPERATOR_WORDS.get(word)
       if (op) tokens.push({ type: 'op', op, written: word, at: start })
       else if (word.toLowerCase().startsWith(KIND_PREFIX)) {
-        tokens.push({ type: 'term', kind: 'kind', text: word.slice(KIND_PREFIX.length).toLowerCase(), written: word, at: start })
+        const kind = word.slice(KIND_PREFIX.length).toLowerCase()
+        // kind:link(taobao.com): the brackets right after the kind hold its argument, not a group.
+        if (text[i] === '(') {
+          const close = text.indexOf(')', i)
+          if (close < 0) fail('unclosed_open', i)
+          const argument = text.slice(i + 1, close).trim()
+          i = close + 1
+          tokens.push({ type: 'term', kind: 'kind', text: kind, argument, written: text.slice(start, i), at: start })
+        } else tokens.push({ type: 'term', kind: 'kind', text: kind, written: word, at: start })
       } else tokens.push({ type: 'term', kind: 'word', text: word, written: word, at: start })
     }
   }

@@ -11,6 +11,8 @@ export type RuleErrorCode =
   | 'regex_matches_empty'
   | 'regex_unmatchable'
   | 'unknown_kind'
+  | 'kind_takes_no_argument'
+  | 'bad_domain'
   | 'too_deep'
   | 'empty_expression'
   | 'unexpected_end'
@@ -32,6 +34,8 @@ export type RuleErrorCode =
   | 'wxbot_text_after_reply'
   | 'wxbot_nothing'
   | 'wxbot_empty_alternative'
+  | 'wxbot_plain_dash'
+  | 'wxbot_unclosed_bracket'
   | 'too_long'
   | 'unsafe_character'
 
@@ -78,7 +82,7 @@ const REGEX_REASONS: Record<RuleErrorLanguage, Record<string, string>> = {
 
 /** Where an old-tool line lacks a keyword (wxbot_nothing's `where`, written in English by the import). */
 const WXBOT_WHERE: Record<string, string> = {
-  'before the first -': '第一个 - 前面',
+  'before -': '- 前面',
   'after -': '- 后面',
   'before +': '+ 前面',
   'after +': '+ 后面',
@@ -102,6 +106,8 @@ const en: Texts = {
   regex_unmatchable: (p) =>
     `regex ${p.term} looks for ${p.char}, but regexes run on the compact text, which keeps only letters and digits: it can never match; leave ${p.char} out`,
   unknown_kind: (p) => `unknown message kind "${p.kind}" in ${p.term}; known kinds: ${p.known}`,
+  kind_takes_no_argument: (p) => `kind:${p.kind} takes nothing in brackets; only kind:link(domain) does, e.g. kind:link(taobao.com)`,
+  bad_domain: (p) => `"${p.domain}" is not a domain: write it like kind:link(taobao.com)`,
   too_deep: (p) => `too deeply nested (more than ${p.max} levels of brackets or NOT)`,
   empty_expression: () => 'empty expression: write at least one word to look for',
   unexpected_end: () => 'unexpected end of expression',
@@ -123,6 +129,8 @@ const en: Texts = {
   wxbot_text_after_reply: () => 'text after the reply\'s closing "',
   wxbot_nothing: (p) => `nothing ${p.where}`,
   wxbot_empty_alternative: () => 'empty alternative next to | (the old tool matched every message with it)',
+  wxbot_plain_dash: () => '- next to + was plain text to the old tool (it reads - only in an alternative without +); imported as plain text',
+  wxbot_unclosed_bracket: () => "the pattern's < has no closing > before the reply",
   too_long: (p) => `the expression is ${p.length} characters long; at most ${p.max} (split it into several rules)`,
   unsafe_character: (p) => `${p.field} contains the invisible control character ${p.char}; remove it`,
 }
@@ -137,6 +145,8 @@ const zh: Texts = {
   regex_matches_empty: (p) => `正则 ${p.term} 能匹配空文本，会命中所有消息`,
   regex_unmatchable: (p) => `正则 ${p.term} 要找 ${p.char}，但正则只在压实后的文字上运行（只留文字、字母和数字），所以永远匹配不到；请去掉 ${p.char}`,
   unknown_kind: (p) => `不认识的消息类型“${p.kind}”（${p.term}）；可用的类型：${p.known}`,
+  kind_takes_no_argument: (p) => `kind:${p.kind} 后面不能带括号；只有 kind:link(域名) 可以，例如 kind:link(taobao.com)`,
+  bad_domain: (p) => `“${p.domain}”不是域名：请写成 kind:link(taobao.com) 这样`,
   too_deep: (p) => `括号或“非”嵌套太深（超过 ${p.max} 层）`,
   empty_expression: () => '表达式是空的：至少写一个要查找的词',
   unexpected_end: () => '表达式没写完',
@@ -157,6 +167,8 @@ const zh: Texts = {
   wxbot_text_after_reply: () => '回复语的结尾 " 后面还有内容',
   wxbot_nothing: (p) => `${WXBOT_WHERE[p.where ?? ''] ?? p.where}缺少关键词`,
   wxbot_empty_alternative: () => '| 旁边是空的（旧工具会因此命中所有消息）',
+  wxbot_plain_dash: () => '同一段里有 + 时，旧工具把 - 当普通文字（只有不含 + 的一段里 - 才表示排除）；现按普通文字导入',
+  wxbot_unclosed_bracket: () => '关键词开头的 < 在回复语前面没有配对的 >',
   too_long: (p) => `表达式有 ${p.length} 个字符，最多 ${p.max} 个（请拆成几条规则）`,
   unsafe_character: (p) => `${p.field === 'name' ? '规则名' : p.field === 'reply' ? '回复' : p.field} 里有看不见的控制字符 ${p.char}，请删除`,
 }

@@ -19,7 +19,7 @@ type FormKey = keyof FormValues
 const FORM_KEYS: FormKey[] = [
   'warningsBeforeRemoval', 'strikeExpiryDays', 'knownOffenderAction', 'staleWarningMinutes', 'defaultWarningTemplate',
   'removalNoticeTemplate', 'quietMode', 'dryRun', 'newGroupsMonitored', 'rateLimitPerMinute', 'retentionDays', 'notifySelf',
-  'desktopNotifications',
+  'desktopNotifications', 'imageTextRecognition',
 ]
 
 function formValuesOf(settings: SettingsView): FormValues {
@@ -137,7 +137,7 @@ export function SettingsForm() {
                   <InputNumber className="full-width" suffix={t('settings.days')} data-testid="setting-retentionDays" />
                 </Form.Item>
               </Col>
-              {(['quietMode', 'dryRun', 'newGroupsMonitored', 'notifySelf', 'desktopNotifications'] as const).map((key) => (
+              {(['quietMode', 'dryRun', 'newGroupsMonitored', 'notifySelf', 'desktopNotifications', 'imageTextRecognition'] as const).map((key) => (
                 <Col span={24} key={key}>
                   <Form.Item
                     name={key}
