@@ -8,6 +8,7 @@ import { CALL_CHANNEL, EVENT_CHANNEL } from '../shared/api/ipc.ts'
 import { CONTENT_SECURITY_POLICY } from '../shared/api/csp.ts'
 import { wireError } from './server/dispatch.ts'
 import { startService, type RunningService } from './service/start.ts'
+import { createNoticeBatcher } from './service/notice-batcher.ts'
 import { desktopNotice } from './service/notices.ts'
 
 const RENDERER_INDEX = join(__dirname, '../renderer/dist/index.html')
@@ -78,10 +79,15 @@ async function start(): Promise<void> {
       return wireError(error)
     }
   })
+  // What needs the rep, grouped: a burst of failures is one notification.
+  const notices = createNoticeBatcher(
+    (notice) => Notification.isSupported() && new Notification(notice).show(),
+    () => service!.settings().language,
+  )
   service.subscribe((event) => {
     window?.webContents.send(EVENT_CHANNEL, event)
     const notice = desktopNotice(event, service!.settings())
-    if (notice && Notification.isSupported()) new Notification(notice).show()
+    if (notice) notices.add(notice)
   })
   service.onUnreadChange(showUnread)
 

@@ -1,5 +1,6 @@
 // Records what came of an action, in one transaction with everything that follows from it: the event's status,
 // a removal task or action_failed event, a note to the rep, the removal notice, or a retry.
+import type { TodoCode } from '../../shared/api/reasons.ts'
 import { reasonDetail, type ActionReason } from '../../shared/outcomes/action-reasons.ts'
 import { markRemoved } from '../offenders/removed-members.ts'
 import type { PendingAction, Store } from '../store/index.ts'
@@ -106,8 +107,12 @@ function settleFailed(store: Store, action: PendingAction, failure: ActionReason
     }
     case 'add': {
       // The rep can still bring the member back by hand: say exactly how; the undo stays open as their task.
-      const repTodo = readdTodo({ groupTopic, memberName: origin?.memberName ?? action.payload.memberId, reason })
-      if (origin) store.events.setStatus(origin.id, 'needs_rep', { ...reasonDetail(failure), repTodo })
+      const memberName = origin?.memberName ?? action.payload.memberId
+      const repTodo = readdTodo({ groupTopic, memberName, reason })
+      // The code and parameters let the window say the to-do in its language; the text is the rep's WeChat note.
+      const todoCode: TodoCode = 'readd_by_hand'
+      const todo = { repTodo, repTodoCode: todoCode, repTodoParams: { group: groupTopic, member: memberName } }
+      if (origin) store.events.setStatus(origin.id, 'needs_rep', { ...reasonDetail(failure), ...todo })
       queueRepNote(store, { text: `【群卫】${repTodo}`, eventId: null, at: now })
       return
     }

@@ -13,6 +13,7 @@ import type { GuardContext } from './guard-context.ts'
 import { syncGroup } from './group-lookup.ts'
 import { judgeMessage } from './judge-message.ts'
 import type { MediaStep, ProducedText } from './media-step.ts'
+import { removeByHand } from './manual-removal.ts'
 import { screenJoin } from './screen-join.ts'
 import { pardon, resolveReview, undoRemoval } from './overrides.ts'
 import { resolveJoin, resolveTask, type JoinChoice, type TaskOutcome } from './rep-decisions.ts'
@@ -65,6 +66,8 @@ export interface Guard extends ChatInbox {
   resolveTask(eventId: number, outcome: TaskOutcome): GuardEvent
   /** Acts on a join card (a known offender, an outsider's invitee): remove, dismiss, or allow in that group. */
   resolveJoin(eventId: number, choice: JoinChoice): GuardEvent
+  /** The rep removes a member from a group by hand; returns the removal event (pending until WeChat answers). */
+  removeByHand(target: { groupId: string; memberKey: string }, note?: string | null): GuardEvent
   /** Judges a rule hit; false when the event is not a rule hit. */
   setVerdict(eventId: number, verdict: Verdict | null): boolean
   rulePrecision(): RulePrecision[]
@@ -160,6 +163,7 @@ export function createGuard(options: GuardOptions): Guard {
     resolveTask: (eventId, outcome) => resolveTask(context, eventId, outcome),
     resolveJoin: (eventId, choice) => resolveJoin(context, eventId, choice),
     signals: context.signals,
+    removeByHand: (target, note) => removeByHand(context, target, note),
     rulePrecision: () => store.events.precisionByRule(),
     recordEvent(event) {
       const id = store.events.add({ ...event, at: event.at ?? clock() })

@@ -51,6 +51,8 @@ export function recordDecision(store: Store, offence: Offence, decision: Decisio
     const task = { ...subject, messageId: message.id, text: message.text, strikeId, hit: offence.hit }
     return openRemovalTask(store, task, { reason: offence.removal.reason, detail }, now)
   }
+  // The exact words the group reads (or would read, in a dry run), so the window can show them on the card.
+  const said = sanction.kind === 'warn' && !diverted ? { said: warningText(store, offence, sanction) } : {}
   const eventId = store.events.add({
     // A diverted sanction is an alert to the rep that stays open as a review item until they decide.
     kind: diverted ? 'alert' : EVENT_KIND_OF[sanction.kind],
@@ -62,7 +64,7 @@ export function recordDecision(store: Store, offence: Offence, decision: Decisio
     rule: rule.name,
     messageId: message.id,
     text: message.text,
-    detail: { ...offence.detail, sanction, ...(diverted ? { divertedToRep: true } : {}) },
+    detail: { ...offence.detail, sanction, ...said, ...(diverted ? { divertedToRep: true } : {}) },
     hit: offence.hit,
     dryRun: decision.dryRun,
     strikeId,
@@ -72,6 +74,12 @@ export function recordDecision(store: Store, offence: Offence, decision: Decisio
     store.events.setStatus(eventId, 'pending')
   }
   return eventId
+}
+
+function warningText(store: Store, offence: Offence, sanction: Extract<Sanction, { kind: 'warn' }>): string {
+  // Where the rep removes by hand, the default warning must not promise what the bot cannot do.
+  const template = offence.removal.route === 'rep' ? 'warningWithoutRemovalTemplate' : 'defaultWarningTemplate'
+  return renderWarning(offence.rule, store.settings.get(template), { name: offence.member.displayName }, sanction)
 }
 
 /** Returns whether anything was queued. */
@@ -88,9 +96,7 @@ function queueEffects(store: Store, offence: Offence, decision: Decision, eventI
     case 'alert':
       return queueRepNote(store, { text: alertNote(note), eventId, at: now })
     case 'warn': {
-      // Where the rep removes by hand, the default warning must not promise what the bot cannot do.
-      const template = offence.removal.route === 'rep' ? 'warningWithoutRemovalTemplate' : 'defaultWarningTemplate'
-      const text = renderWarning(rule, store.settings.get(template), { name: member.displayName }, sanction)
+      const text = warningText(store, offence, sanction)
       const payload = { groupId: group.id, text, mentionIds: [member.id] }
       store.actions.enqueue({ kind: 'say', payload, eventId, createdAt: now })
       return true

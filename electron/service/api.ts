@@ -9,6 +9,8 @@ import { BaiduError } from '../baidu/index.ts'
 import type { Guard } from '../guard/index.ts'
 import { OverrideError } from '../guard/index.ts'
 import { SettingError, type GuardEvent, type Store } from '../store/index.ts'
+import { feedCsv } from '../../shared/api/feed-csv.ts'
+import { memberStoryView } from './member-story.ts'
 import type { SecretStore } from './secrets.ts'
 import { capabilitiesOf } from '../../shared/capabilities/index.ts'
 import { signalsView } from './signals-view.ts'
@@ -16,6 +18,14 @@ import { feedEventView, groupViews, ruleViews, settingsView, statsView } from '.
 
 const DEFAULT_FEED_PAGE = 50
 const DEFAULT_HISTORY = 100_000
+const EXPORT_LIMIT = 1_000_000
+
+/** Local time as a spreadsheet reads it: 2026-12-01 08:30:05. */
+function localTime(at: number): string {
+  const date = new Date(at)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+}
 
 export interface ApiDeps {
   store: Store
@@ -115,7 +125,7 @@ export function createApi(deps: ApiDeps): QunGuardApi {
       return { items: page.map(feed), nextBeforeId: events.length > limit ? page.at(-1)!.id : null }
     },
     listReviews: async () => store.events.openReviews().map(feed),
-    getStats: async ({ days = 30 }) => statsView(store, clock(), days),
+    getStats: async ({ days = 30, until }) => statsView(store, Math.min(until ?? clock(), clock()), days),
     getSettings: async () => settings(),
     listAllowList: async () => allowList(),
     listHistory: async ({ limit = DEFAULT_HISTORY }) => store.messages.history(limit),
@@ -176,12 +186,16 @@ export function createApi(deps: ApiDeps): QunGuardApi {
       if (event.overridden) throw new ApiError('conflict', `warning ${eventId} was already pardoned`)
       const pardoned = guard.pardon({ groupId: event.groupId, memberKey: event.memberKey, strikeId: event.strikeId })
       if (!pardoned) throw new ApiError('conflict', `the strike of warning ${eventId} has expired or was revoked already`)
+      // The groups screen counts warnings of the last 7 days: a pardoned one no longer counts.
+      deps.emit({ type: 'groups', groups: groups() })
       return feed(store.events.get(eventId)!)
     },
     undoRemoval: ({ eventId, allowList }) =>
       refusing(async () => {
         eventOrThrow(store, eventId)
         const undo = guard.undoRemoval(eventId, { allowList: allowList ?? false })
+        // An undone removal no longer counts in the groups screen's 7 days.
+        deps.emit({ type: 'groups', groups: groups() })
         await guard.flush()
         const settled = store.events.get(undo.id)!
         if (settled.status === 'needs_rep') {
@@ -270,6 +284,21 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     resetClassifier: async () => {
       guard.signals.classifier.reset()
       return signalsView(store, guard, clock())
+    },
+    getMember: async ({ memberKey }) => {
+      const story = memberStoryView(store, memberKey, clock())
+      if (!story) throw new ApiError('not_found', `there is no event about member ${memberKey}`)
+      return story
+    },
+    removeMember: ({ groupId, memberKey }) =>
+      refusing(async () => {
+        knownGroups([groupId])
+        const removal = guard.removeByHand({ groupId, memberKey })
+        return feed(removal)
+      }),
+    exportFeed: async (filters) => {
+      const events = store.events.list({ ...filters, limit: EXPORT_LIMIT }).map(feed)
+      return { csv: feedCsv(events, localTime), count: events.length }
     },
   }
 }

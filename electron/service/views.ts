@@ -68,9 +68,18 @@ function dayOf(at: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 
+/** The kinds of term that caught a hit (each counted once per event), from the hits its event recorded. */
+function signalsOf(event: GuardEvent): Set<string> {
+  const hits = Array.isArray(event.detail.hits) ? (event.detail.hits as { kind?: unknown }[]) : []
+  return new Set(hits.map((hit) => hit.kind).filter((kind): kind is string => typeof kind === 'string'))
+}
+
 export function statsView(store: Store, now: number, days: number): Stats {
   const since = now - days * DAY_MS
-  const events = store.events.list({ since, kinds: [...COUNTED_KINDS], limit: 1_000_000 }).filter(counts)
+  // `until` is exclusive in the store: an event at this very millisecond still counts.
+  const events = store.events.list({ since, until: now + 1, kinds: [...COUNTED_KINDS], limit: 1_000_000 }).filter(counts)
+  const signals = new Map<string, number>()
+  for (const event of events) if (event.hit) for (const signal of signalsOf(event)) signals.set(signal, (signals.get(signal) ?? 0) + 1)
   const perDay = new Map<string, Stats['days'][number]>()
   for (let k = days - 1; k >= 0; k--) {
     const day = dayOf(now - k * DAY_MS)
@@ -106,5 +115,6 @@ export function statsView(store: Store, now: number, days: number): Stats {
     days: [...perDay.values()],
     groups: [...perGroup.values()].sort((a, b) => b.warnings + b.removals - (a.warnings + a.removals)),
     rules,
+    signals: [...signals].map(([signal, hits]) => ({ signal, hits })).sort((a, b) => b.hits - a.hits || a.signal.localeCompare(b.signal)),
   }
 }

@@ -6,9 +6,10 @@ import type { ClientChoice } from './api/client.ts'
 import { I18nProvider, useI18n } from './i18n/index.tsx'
 import { AppShell } from './shell/AppShell.tsx'
 import { NoAccess } from './shell/NoAccess.tsx'
+import { UnsavedEditsProvider } from './shell/UnsavedEdits.tsx'
+import { MemberStoryProvider } from './members/MemberStory.tsx'
 import { AppDataProvider } from './state/AppData.tsx'
-
-const THEME = { token: { colorPrimary: '#07a35a', borderRadius: 6 } }
+import { THEME } from './theme.ts'
 
 export function App({ choice }: { choice: ClientChoice }) {
   return (
@@ -28,7 +29,11 @@ function LocalizedApp({ choice }: { choice: ClientChoice }) {
         ) : (
           <ApiProvider client={choice.client}>
             <AppDataProvider>
-              <AppShell />
+              <UnsavedEditsProvider>
+                <MemberStoryProvider>
+                  <AppShell />
+                </MemberStoryProvider>
+              </UnsavedEditsProvider>
             </AppDataProvider>
           </ApiProvider>
         )}

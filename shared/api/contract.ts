@@ -24,6 +24,7 @@ import type {
   UndoResult,
 } from './types.ts'
 import { PUPPET_NAMES, FEED_EVENT_KINDS } from './types.ts'
+import type { MemberStory } from './member-story.ts'
 
 const none = z.object({}).strict()
 const eventId = z.object({ eventId: z.number().int().positive() }).strict()
@@ -31,6 +32,14 @@ const eventId = z.object({ eventId: z.number().int().positive() }).strict()
 const ID_MAX = 200
 const groupIds = z.array(z.string().min(1).max(ID_MAX)).min(1).max(5000)
 const memberKey = z.string().min(1).max(ID_MAX)
+/** Which events the feed shows: the same filters for a page of it and for its export. */
+const feedFilters = {
+  groupId: z.string().min(1).max(ID_MAX).optional(),
+  rule: z.string().min(1).max(ID_MAX).optional(),
+  kinds: z.array(z.enum(FEED_EVENT_KINDS)).max(FEED_EVENT_KINDS.length).optional(),
+  since: z.number().int().nonnegative().optional(),
+  until: z.number().int().nonnegative().optional(),
+}
 
 export const API_INPUTS = {
   // Queries
@@ -42,15 +51,17 @@ export const API_INPUTS = {
     .object({
       limit: z.number().int().min(1).max(500).optional(),
       beforeId: z.number().int().positive().optional(),
-      groupId: z.string().min(1).max(ID_MAX).optional(),
-      rule: z.string().min(1).max(ID_MAX).optional(),
-      kinds: z.array(z.enum(FEED_EVENT_KINDS)).max(FEED_EVENT_KINDS.length).optional(),
-      since: z.number().int().nonnegative().optional(),
-      until: z.number().int().nonnegative().optional(),
+      ...feedFilters,
     })
     .strict(),
   listReviews: none,
-  getStats: z.object({ days: z.number().int().min(1).max(365).optional() }).strict(),
+  getStats: z
+    .object({
+      days: z.number().int().min(1).max(365).optional(),
+      /** The end of the period (ms); now when left out. */
+      until: z.number().int().nonnegative().optional(),
+    })
+    .strict(),
   getSettings: none,
   listAllowList: none,
   listHistory: z.object({ limit: z.number().int().min(1).max(200_000).optional() }).strict(),
@@ -89,6 +100,11 @@ export const API_INPUTS = {
   getSignals: none,
   retrainClassifier: none,
   resetClassifier: none,
+
+  // The rep's window, second pass: a member's story, removing by hand, the feed as CSV.
+  getMember: z.object({ memberKey }).strict(),
+  removeMember: z.object({ groupId: z.string().min(1).max(ID_MAX), memberKey }).strict(),
+  exportFeed: z.object(feedFilters).strict(),
 } as const
 
 export type ApiMethod = keyof typeof API_INPUTS
@@ -131,6 +147,9 @@ export interface ApiOutputs {
   getSignals: SignalsView
   retrainClassifier: SignalsView
   resetClassifier: SignalsView
+  getMember: MemberStory
+  removeMember: FeedEvent
+  exportFeed: { csv: string; count: number }
 }
 
 /** The API as a caller sees it: one async function per method. Both doors and the direct call implement this. */

@@ -129,6 +129,8 @@ export interface Stats {
   days: { day: string; warnings: number; removals: number; alerts: number }[]
   groups: { groupId: string; topic: string; warnings: number; removals: number; alerts: number }[]
   rules: { rule: string; hits: number; confirmed: number; falsePositive: number; precision: number | null }[]
+  /** What kind of evidence caught the rule hits: a keyword, a sound-alike, a regex, a message kind (QR code, card...). */
+  signals: { signal: string; hits: number }[]
 }
 
 export interface AllowListEntry {

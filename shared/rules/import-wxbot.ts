@@ -10,6 +10,7 @@
 // pattern or an empty alternative (`A|`) was a regex matching every message, so every message got the reply.
 import type { RuleInput } from './types.ts'
 import type { FilePosition, FileProblem } from './files.ts'
+import { ruleErrorText, type RuleErrorCode, type RuleErrorParams } from './messages.ts'
 
 export interface WxbotImport {
   rules: RuleInput[]
@@ -21,7 +22,28 @@ export interface WxbotImport {
   positionOf(index: number, matchOffset?: number): FilePosition
 }
 
+/** The name of a line with no keyword to name it by (only lines the import refuses). */
 export const WXBOT_RULE_PREFIX = 'wx-bot:'
+/** Longest rule name taken from a keyword: the name goes into group messages through {rule}. */
+const NAME_LENGTH = 20
+
+/**
+ * A rule is named by its first keyword (`<加微信|加v>"..."` is 加微信), because its name is what `{rule}` says in the
+ * group; a keyword naming two lines gets a number. A line without one keeps `wx-bot:<line>`.
+ */
+function nameLine(content: string, line: number, taken: Map<string, number>): string {
+  const pattern = (content.split('"')[0] ?? '').trim().replace(/^</u, '').replace(/>$/u, '')
+  const keyword = Array.from(pattern.split(/[-+|]/u).find((piece) => piece.trim() !== '')?.trim() ?? '').slice(0, NAME_LENGTH).join('')
+  if (keyword === '') return `${WXBOT_RULE_PREFIX}${line}`
+  const seen = (taken.get(keyword) ?? 0) + 1
+  taken.set(keyword, seen)
+  return seen === 1 ? keyword : `${keyword} ${seen}`
+}
+
+/** A line's problem in English for the command line, with the code and parameters the window says it by. */
+function lineProblem(code: RuleErrorCode, params: RuleErrorParams = {}) {
+  return { message: ruleErrorText(code, params, 'en'), code, params }
+}
 
 /** Characters that meant something to the old tool's `new RegExp` but are plain text after the import. */
 const REGEX_CHARACTERS = /[\\.*?()[\]{}^$]/gu
@@ -34,11 +56,15 @@ interface ImportedLine {
 }
 
 class LineError extends Error {
+  readonly problem: ReturnType<typeof lineProblem>
   constructor(
-    message: string,
+    code: RuleErrorCode,
+    params: RuleErrorParams,
     readonly column: number,
   ) {
-    super(message)
+    const problem = lineProblem(code, params)
+    super(problem.message)
+    this.problem = problem
   }
 }
 
@@ -47,18 +73,19 @@ export function importWxbotRules(text: string): WxbotImport {
   const problems: FileProblem[] = []
   const warnings: FileProblem[] = []
   const lines = text.replace(/^\uFEFF/u, '').split(/\r?\n/u)
+  const taken = new Map<string, number>()
   lines.forEach((content, lineIndex) => {
     const line = lineIndex + 1
     if (content.trim() === '') return
-    const name = `${WXBOT_RULE_PREFIX}${line}`
+    const name = nameLine(content, line, taken)
     try {
       const { pattern, reply } = splitLine(content)
       const { match, columns } = patternToExpression(pattern)
       imported.push({ rule: { name, match, reply, action: 'warn' }, line, columns })
-      if (reply === null) warnings.push({ line, column: content.length + 1, rule: name, message: 'no reply text ("...") after the pattern: imported without a reply' })
+      if (reply === null) warnings.push({ line, column: content.length + 1, rule: name, ...lineProblem('wxbot_no_reply') })
       const dashes = plainDashColumn(pattern)
       if (dashes !== null) {
-        warnings.push({ line, column: dashes, rule: name, message: '- next to + was plain text to the old tool (it reads - only in an alternative without +); imported as plain text' })
+        warnings.push({ line, column: dashes, rule: name, ...lineProblem('wxbot_plain_dash') })
       }
       const regexCharacters = [...new Set(pattern.match(REGEX_CHARACTERS))]
       if (regexCharacters.length) {
@@ -66,12 +93,12 @@ export function importWxbotRules(text: string): WxbotImport {
           line,
           column: pattern.search(REGEX_CHARACTERS) + 1,
           rule: name,
-          message: `${regexCharacters.join(' ')} had a special meaning in the old tool (regular expression); imported as plain text`,
+          ...lineProblem('wxbot_regex_characters', { chars: regexCharacters.join(' ') }),
         })
       }
     } catch (error) {
       if (!(error instanceof LineError)) throw error
-      problems.push({ line, column: error.column, rule: name, message: error.message })
+      problems.push({ line, column: error.column, rule: name, ...error.problem })
     }
   })
 
@@ -96,8 +123,8 @@ function splitLine(content: string): { pattern: string; reply: string | null } {
   const open = body.indexOf('"')
   if (open < 0) return { pattern: body, reply: null }
   const close = body.lastIndexOf('"')
-  if (close === open) throw new LineError('the reply\'s opening " has no closing " at the end of the line', open + 1)
-  if (close !== body.length - 1) throw new LineError('text after the reply\'s closing "', close + 2)
+  if (close === open) throw new LineError('wxbot_reply_unclosed', {}, open + 1)
+  if (close !== body.length - 1) throw new LineError('wxbot_text_after_reply', {}, close + 2)
   const reply = body.slice(open + 1, close)
   return { pattern: body.slice(0, open), reply: reply.trim() === '' ? null : reply }
 }
@@ -149,7 +176,7 @@ function unbracket(pattern: string): Piece {
   const leading = pattern.length - pattern.trimStart().length
   const trimmed = pattern.trim()
   if (!trimmed.startsWith('<')) return { text: pattern, column: 1 }
-  if (!trimmed.endsWith('>') || trimmed.length < 2) throw new LineError('the pattern\'s < has no closing > before the reply', leading + 1)
+  if (!trimmed.endsWith('>') || trimmed.length < 2) throw new LineError('wxbot_unclosed_bracket', {}, leading + 1)
   return { text: trimmed.slice(1, -1), column: leading + 2 }
 }
 
@@ -160,11 +187,11 @@ function unbracket(pattern: string): Piece {
  */
 function patternToExpression(text: string): { match: string; columns: number[] } {
   const pattern = unbracket(text)
-  if (pattern.text.trim() === '') throw new LineError('no pattern before the reply (the old tool would have replied to every message)', 1)
+  if (pattern.text.trim() === '') throw new LineError('wxbot_no_pattern', {}, 1)
   const writer = new ExpressionWriter()
   const alternatives = splitPiece(pattern, '|')
   alternatives.forEach((alternative, a) => {
-    requireText(alternative, 'empty alternative next to | (the old tool matched every message with it)')
+    requireText(alternative, 'wxbot_empty_alternative')
     if (a > 0) writer.write(' | ', alternative.column - 1)
     writeAlternative(writer, alternative, alternatives.length > 1)
   })
@@ -178,7 +205,7 @@ function writeAlternative(writer: ExpressionWriter, alternative: Piece, parenthe
   const grouped = parenthesise && parts.length > 1
   if (grouped) writer.write('(', alternative.column)
   parts.forEach((part, p) => {
-    requireText(part, p === 0 ? `nothing before ${separator}` : `nothing after ${separator}`)
+    requireText(part, 'wxbot_nothing', { where: `${p === 0 ? 'before' : 'after'} ${separator}` })
     if (p > 0) writer.write(` ${separator} `, part.column - 1)
     writer.literal(part)
   })
@@ -195,6 +222,6 @@ function plainDashColumn(pattern: string): number | null {
   return null
 }
 
-function requireText(piece: Piece, message: string): void {
-  if (piece.text.trim() === '') throw new LineError(message, piece.column)
+function requireText(piece: Piece, code: RuleErrorCode, params: RuleErrorParams = {}): void {
+  if (piece.text.trim() === '') throw new LineError(code, params, piece.column)
 }

@@ -67,7 +67,9 @@ function makeTerm(token: Extract<Token, { type: 'term' }>, position: SourcePosit
       try {
         regex = compileRegex(token.text)
       } catch (error) {
-        fail('invalid_regex', { reason: (error as Error).message })
+        // The engine's own kind of error ("missing closing ]"), which messages.ts says in the rep's language.
+        const syntax = error as Error & { error?: unknown }
+        fail('invalid_regex', { reason: typeof syntax.error === 'string' ? syntax.error : syntax.message })
       }
       if (regex!.test('')) fail('regex_matches_empty')
       const unmatchable = unmatchableCharacter(token.text)

@@ -10,9 +10,10 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const CHROMIUM = '/usr/bin/chromium'
 export const SCREENSHOTS = join(ROOT, 'test-output/screenshots')
+/** The laptop most reps have, and the smallest window the desktop app allows. */
 export const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
+  { width: 1366, height: 850 },
+  { width: 1024, height: 700 },
 ] as const
 
 export interface DemoServer {
@@ -37,7 +38,7 @@ export function startDemoServer(paceMs: number, extraArgs: readonly string[] = [
       child.kill('SIGTERM')
     })
   return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve --demo printed no address within 30 s:\n${output}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`serve --demo printed no address within 60 s:\n${output}`)), 60_000)
     const read = (chunk: Buffer) => {
       output += chunk.toString()
       const url = /open (http:\/\/\S+#token=\S+)/u.exec(output)?.[1]
@@ -89,4 +90,47 @@ export async function screenshotAtEachSize(page: Page, name: string): Promise<vo
 /** Whether the page's layout overflows sideways anywhere (text or controls pushed past the window's edge). */
 export function horizontalOverflow(page: Page): Promise<boolean> {
   return page.locator('html').evaluate((html: { scrollWidth: number; clientWidth: number }) => html.scrollWidth > html.clientWidth + 1)
+}
+
+/** The texts of visible buttons (switches aside) that stick out of the window sideways: a rep could not click them. */
+export function buttonsOffScreen(page: Page): Promise<string[]> {
+  return page
+    .locator('button:not([role=switch])')
+    .evaluateAll((buttons: { getBoundingClientRect(): { left: number; right: number; width: number }; textContent: string | null; getAttribute(name: string): string | null }[], width: number) =>
+      buttons
+        .filter((button) => {
+          const box = button.getBoundingClientRect()
+          return box.width > 0 && (box.right > width + 1 || box.left < -1)
+        })
+        .map((button) => button.textContent || button.getAttribute('aria-label') || '?'),
+    page.viewportSize()?.width ?? 0)
+}
+
+export interface WindowSession {
+  server: DemoServer
+  browser: Browser
+  page: Page
+  /** Errors thrown in the page: a test file ends by expecting none. */
+  pageErrors: string[]
+  close(): Promise<void>
+}
+
+/** The demo server, chromium and one page on it (not opened yet). Never skipped: without the browser it fails. */
+export async function startWindowSession(paceMs: number, viewport: { width: number; height: number }): Promise<WindowSession> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install chromium (.ci/run does)`)
+  const server = await startDemoServer(paceMs)
+  const browser = await launchChromium()
+  const page = await browser.newPage({ viewport, acceptDownloads: true })
+  const pageErrors: string[] = []
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  return {
+    server,
+    browser,
+    page,
+    pageErrors,
+    async close() {
+      await browser.close()
+      await server.stop()
+    },
+  }
 }

@@ -29,7 +29,8 @@ describe('moderation health in the window (demo server, chromium)', () => {
 
   it('shows "moderation paused" while the data file is locked, in Chinese, and clears it when the lock goes', async () => {
     await page.goto(server.url)
-    await page.getByTestId('login-status').filter({ hasText: '已登录：bot' }).waitFor({ timeout: 20_000 })
+    // Once logged in the window goes on to the groups screen; the header says who is logged in.
+    await page.getByTestId('header-login').filter({ hasText: '已登录：bot' }).waitFor({ timeout: 20_000 })
     expect(await page.getByTestId('health-paused').count()).toBe(0)
 
     const other = new Database(join(dataDir, DATABASE_FILE))

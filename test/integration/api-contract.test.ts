@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startEnv, TRANSPORTS, uncalled, type ApiEnv } from './api-harness.ts'
 import { configTests } from './api-suite-config.ts'
 import { loginTests } from './api-suite-login.ts'
+import { memberTests } from './api-suite-member.ts'
 import { moderationTests } from './api-suite-moderation.ts'
 import { voiceTests } from './api-suite-voice.ts'
 import { removalTests } from './api-suite-removal.ts'
@@ -29,6 +30,7 @@ describe.each(TRANSPORTS)('the API through $name', (transport) => {
   voiceTests(env)
   removalTests(env)
   signalsTests(env)
+  memberTests(env)
   healthTests(env)
 
   it('has exercised every method of the contract', () => {

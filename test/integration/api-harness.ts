@@ -272,3 +272,18 @@ export async function startEnv(
 export function uncalled(called: ReadonlySet<string>): ApiMethod[] {
   return API_METHODS.filter((method) => !called.has(method))
 }
+
+/** A member says something; resolves with the guard's event about it once its effect is settled (done or refused). */
+export async function decisionOn(env: ApiEnv, room: string, who: string, text: string): Promise<FeedEvent> {
+  const from = env.events.mark()
+  const messageId = await env.say(room, who, text)
+  const settled = await env.events.waitFor(
+    (event) => event.type === 'feed' && event.event.messageId === messageId && event.event.status !== 'pending',
+    from,
+    `the decision on "${text}"`,
+  )
+  if (settled.type !== 'feed') throw new Error('unreachable')
+  // What the bot did in WeChat (its warning, the removal) has come back to it as well.
+  await env.world.echoes.settled()
+  return settled.event
+}

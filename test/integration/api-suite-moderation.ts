@@ -2,24 +2,15 @@
 // the feed and its filters, pardons, undone removals, verdicts, quiet-mode reviews, the allow-list, history, backtests.
 import { describe, expect, it } from 'vitest'
 import type { FeedEvent } from '../../shared/api/types.ts'
-import { RULES, type ApiEnv } from './api-harness.ts'
+import { decisionOn, RULES, type ApiEnv } from './api-harness.ts'
 import { refusal } from './api-suite-config.ts'
 
 export function moderationTests(env: () => ApiEnv): void {
   /** A member offends; resolves with the event once its effect has been carried out (or refused). */
   async function offence(room: string, who: string, text: string, kind: FeedEvent['kind'] = 'warning'): Promise<FeedEvent> {
-    const from = env().events.mark()
-    const messageId = await env().say(room, who, text)
-    const settled = await env().events.waitFor(
-      (event) => event.type === 'feed' && event.event.messageId === messageId && event.event.status !== 'pending',
-      from,
-      `the decision on "${text}"`,
-    )
-    if (settled.type !== 'feed') throw new Error('unreachable')
-    // What the bot did in WeChat (its warning, the removal) has come back to it as well.
-    await env().world.echoes.settled()
-    expect(settled.event.kind).toBe(kind)
-    return settled.event
+    const event = await decisionOn(env(), room, who, text)
+    expect(event.kind).toBe(kind)
+    return event
   }
 
   describe('offences and the feed', () => {
@@ -47,6 +38,11 @@ export function moderationTests(env: () => ApiEnv): void {
       expect(stats.days.reduce((sum, day) => sum + day.warnings + day.removals, 0)).toBe(3)
       expect(stats.groups).toEqual([{ groupId: groupId('shop'), topic: '福利一群', warnings: 2, removals: 1, alerts: 0 }])
       expect(stats.rules).toEqual([{ rule: '广告', hits: 3, confirmed: 0, falsePositive: 0, precision: null }])
+      expect(stats.signals).toEqual([{ signal: 'word', hits: 3 }])
+      // A period that ended before the offences shows none of them.
+      const before = await api.getStats({ days: 7, until: first.at - 1 })
+      expect(before.groups).toEqual([])
+      expect(before.days.at(-1)!.warnings).toBe(0)
     })
 
     it('filters the feed by kind, group and rule, pages through it, and counts what is unread', async () => {

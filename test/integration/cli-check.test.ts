@@ -56,16 +56,16 @@ describe('check: results', () => {
     const { code, stdout, stderr } = await cli('check', '--rules', fixture('wx-bot.txt'), '--messages', fixture('wx-bot-messages.jsonl'))
     expect(code).toBe(0)
     expect(jsonLines(stdout)).toEqual([
-      { id: 1, matched: ['wx-bot:1'] },
-      { id: 2, matched: ['wx-bot:2'] },
+      { id: 1, matched: ['赌博'] },
+      { id: 2, matched: ['兼职'] },
       { id: 3, matched: [] },
-      { id: 4, matched: ['wx-bot:4'] },
-      { id: 5, matched: ['wx-bot:5'] },
+      { id: 4, matched: ['加V.信'] },
+      { id: 5, matched: ['代购'] },
       { id: 6, matched: [] },
     ])
     expect(linesAbout(fixture('wx-bot.txt'), stderr)).toEqual([
-      expect.stringMatching(/^:4:4: warning: rule "wx-bot:4": \. had a special meaning/u),
-      expect.stringMatching(/^:5:5: warning: rule "wx-bot:5": no reply text/u),
+      expect.stringMatching(/^:4:4: warning: rule "加V.信": \. had a special meaning/u),
+      expect.stringMatching(/^:5:5: warning: rule "代购": no reply text/u),
     ])
   })
 })
@@ -105,7 +105,7 @@ describe('check: bad rules print nothing on stdout and every problem at its file
     expect([code, stdout]).toEqual([2, ''])
     expect(linesAbout(rules, stderr)).toEqual([
       ':2:1: error: rule "wx-bot:2": no pattern before the reply (the old tool would have replied to every message)',
-      expect.stringMatching(/^:3:4: error: rule "wx-bot:3": empty alternative/u),
+      expect.stringMatching(/^:3:4: error: rule "广告": empty alternative/u),
     ])
   })
 

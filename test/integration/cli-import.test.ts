@@ -16,10 +16,10 @@ describe('import', () => {
     expect(imported.code).toBe(0)
     expect(linesAbout(fixture('wx-bot.txt'), imported.stderr)).toEqual([expect.stringMatching(/^:4:4: warning: /u), expect.stringMatching(/^:5:5: warning: /u)])
     expect(parseRulesFile(imported.stdout, `rules.${format}`).rules).toEqual([
-      { name: 'wx-bot:1', match: '"赌博" | "博彩"', reply: '请勿发布赌博信息', action: 'warn' },
-      { name: 'wx-bot:2', match: '"兼职" - "官方" - "客服"', reply: '请勿发布兼职广告', action: 'warn' },
-      { name: 'wx-bot:4', match: '"加V.信"', reply: '请不要拉人加好友', action: 'warn' },
-      { name: 'wx-bot:5', match: '"代购"', reply: null, action: 'warn' },
+      { name: '赌博', match: '"赌博" | "博彩"', reply: '请勿发布赌博信息', action: 'warn' },
+      { name: '兼职', match: '"兼职" - "官方" - "客服"', reply: '请勿发布兼职广告', action: 'warn' },
+      { name: '加V.信', match: '"加V.信"', reply: '请不要拉人加好友', action: 'warn' },
+      { name: '代购', match: '"代购"', reply: null, action: 'warn' },
     ])
 
     const converted = tempFile(`rules.${format}`, imported.stdout)
@@ -32,14 +32,14 @@ describe('import', () => {
     const bad = tempFile('old.txt', '赌博"ok"\n赌博-"r"\n')
     const { code, stdout, stderr } = await cli('import', bad)
     expect([code, stdout]).toEqual([2, ''])
-    expect(linesAbout(bad, stderr)).toEqual([':2:4: error: rule "wx-bot:2": nothing after -'])
+    expect(linesAbout(bad, stderr)).toEqual([':2:4: error: rule "赌博 2": nothing after -'])
   })
 
   it('writes nothing when the engine refuses an imported rule, and points at the keyword', async () => {
     const bad = tempFile('old.txt', '广告+★★"r"\n')
     const { code, stdout, stderr } = await cli('import', bad)
     expect([code, stdout]).toEqual([2, ''])
-    expect(linesAbout(bad, stderr)).toEqual([expect.stringMatching(/^:1:4: error: rule "wx-bot:1": .*no letter or digit/u)])
+    expect(linesAbout(bad, stderr)).toEqual([expect.stringMatching(/^:1:4: error: rule "广告": .*no letter or digit/u)])
   })
 
   it.each([

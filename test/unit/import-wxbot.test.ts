@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { importWxbotRules } from '../../shared/rules/import-wxbot.ts'
 import { compileRuleSet, RuleSetError } from '../../shared/rules/index.ts'
+import { ruleErrorText } from '../../shared/rules/messages.ts'
 
 function thrownBy(run: () => unknown): unknown {
   try {
@@ -18,20 +19,26 @@ function matchesOf(line: string): string {
 }
 
 describe('importWxbotRules: the rules it makes', () => {
-  it('names each rule after its line, warns, and keeps the quoted reply', () => {
+  it('names each rule by its first keyword (what {rule} says in the group), and keeps the quoted reply', () => {
     const imported = importWxbotRules('<赌博>"请勿发赌博信息"\n\n<加微信|加V>"禁止加好友"\n')
     expect(imported.problems).toEqual([])
     expect(imported.rules).toEqual([
-      { name: 'wx-bot:1', match: '"赌博"', reply: '请勿发赌博信息', action: 'warn' },
-      { name: 'wx-bot:3', match: '"加微信" | "加V"', reply: '禁止加好友', action: 'warn' },
+      { name: '赌博', match: '"赌博"', reply: '请勿发赌博信息', action: 'warn' },
+      { name: '加微信', match: '"加微信" | "加V"', reply: '禁止加好友', action: 'warn' },
     ])
+  })
+
+  it('numbers a keyword that names two lines, and names a line without keywords by its line', () => {
+    const imported = importWxbotRules('<赌博>"a"\n< 赌博 +网站>"b"\n"c"\n')
+    expect(imported.rules.map((rule) => rule.name)).toEqual(['赌博', '赌博 2'])
+    expect(imported.problems.map((problem) => problem.rule)).toEqual(['wx-bot:3'])
   })
 
   it('reads CRLF files, a last line without newline, a byte-order mark and whitespace-only lines', () => {
     const imported = importWxbotRules('\uFEFF代购"不要代购"\r\n   \r\n刷单"不要刷单"')
     expect(imported.rules.map((rule) => [rule.name, rule.match, rule.reply])).toEqual([
-      ['wx-bot:1', '"代购"', '不要代购'],
-      ['wx-bot:3', '"刷单"', '不要刷单'],
+      ['代购', '"代购"', '不要代购'],
+      ['刷单', '"刷单"', '不要刷单'],
     ])
   })
 
@@ -69,8 +76,8 @@ describe('importWxbotRules: the rules it makes', () => {
     const imported = importWxbotRules('赌博\n博彩""')
     expect(imported.rules.map((rule) => rule.reply)).toEqual([null, null])
     expect(imported.warnings.map((w) => [w.line, w.rule])).toEqual([
-      [1, 'wx-bot:1'],
-      [2, 'wx-bot:2'],
+      [1, '赌博'],
+      [2, '博彩'],
     ])
     expect(imported.warnings[0]!.message).toMatch(/no reply/u)
   })
@@ -98,8 +105,13 @@ describe('importWxbotRules: lines it refuses', () => {
   ]
   it.each(cases)('%s -> column %i', (line, column, message) => {
     const imported = importWxbotRules(`好"ok"\n${line}`)
-    expect(imported.problems).toEqual([{ line: 2, column, rule: 'wx-bot:2', message: expect.stringMatching(message) }])
-    expect(imported.rules.map((rule) => rule.name)).toEqual(['wx-bot:1'])
+    expect(imported.problems).toEqual([
+      { line: 2, column, rule: expect.any(String), message: expect.stringMatching(message), code: expect.stringMatching(/^wxbot_/u), params: expect.any(Object) },
+    ])
+    expect(imported.rules.map((rule) => rule.name)).toEqual(['好'])
+    // The window says it in Chinese from the code: no English left in it.
+    const { code, params } = imported.problems[0]!
+    expect(ruleErrorText(code!, params, 'zh-CN')).not.toMatch(/[a-z]{3}/u)
   })
 
   it('reports every bad line, not just the first', () => {
@@ -128,14 +140,14 @@ describe('imported rules in the engine behave like the old tool', () => {
   const set = compileRuleSet(importWxbotRules('<博彩+网址|高利贷-正规-合法>"r1"\n<加V.信>"r2"').rules)
 
   it.each([
-    ['博彩网址发你', ['wx-bot:1']],
+    ['博彩网址发你', ['博彩']],
     ['只说博彩', []],
-    ['高利贷来了', ['wx-bot:1']],
+    ['高利贷来了', ['博彩']],
     ['正规高利贷', []],
     ['高利贷合法吗', []],
-    ['博彩网址，正规合法', ['wx-bot:1']],
-    ['加V.信', ['wx-bot:2']],
-    ['加 v 信', ['wx-bot:2']],
+    ['博彩网址，正规合法', ['博彩']],
+    ['加V.信', ['加V.信']],
+    ['加 v 信', ['加V.信']],
   ])('%s -> %j', (text, expected) => {
     expect(set.match(text)).toEqual(expected)
   })

@@ -71,7 +71,7 @@ describe('parseRulesFile: JSON and YAML', () => {
   it('reads the old tool\'s lines from a .txt file', () => {
     const file = parseRulesFile('赌博"请勿赌博"\n', 'old.txt')
     expect(file.format).toBe('wxbot')
-    expect(file.rules).toEqual([{ name: 'wx-bot:1', match: '"赌博"', reply: '请勿赌博', action: 'warn' }])
+    expect(file.rules).toEqual([{ name: '赌博', match: '"赌博"', reply: '请勿赌博', action: 'warn' }])
   })
 
   it('refuses an old-format file with bad lines, naming every one', () => {

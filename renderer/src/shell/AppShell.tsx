@@ -7,7 +7,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons'
 import { Alert, Badge, Button, Layout, Menu, Spin, Typography } from 'antd'
-import { lazy, Suspense, useEffect, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react'
 import { useT, type MessageKey } from '../i18n/index.tsx'
 import { useAppData } from '../state/AppData.tsx'
 import { HeaderStatus } from './HeaderStatus.tsx'
@@ -15,6 +15,7 @@ import { HealthBanner } from './HealthBanner.tsx'
 import { NoAccess } from './NoAccess.tsx'
 import { useLanguageFromSettings } from './useLanguageFromSettings.ts'
 import { useHashRoute, type Route } from './routes.ts'
+import { useConfirmLeave } from './UnsavedEdits.tsx'
 import { useUnreadFeed } from './useUnreadFeed.ts'
 
 // One chunk per screen: the rule engine's dictionaries load with the first screen that needs them, not with the shell.
@@ -40,23 +41,35 @@ export function AppShell() {
   const t = useT()
   const { login } = useAppData()
   const [route, navigate] = useHashRoute()
+  const confirmLeave = useConfirmLeave()
+  // Leaving a screen with edits not saved asks first (save, discard, stay).
+  const go = (next: Route) => {
+    if (next === route) return
+    void confirmLeave().then((mayGo) => mayGo && navigate(next))
+  }
   const unread = useUnreadFeed(route === 'feed')
   useLanguageFromSettings()
 
-  // Opened without a screen in the address: the feed once logged in, else the login. Decided once, so logging in
-  // while watching the QR code does not whisk the rep away from the login screen.
+  // Opened without a screen in the address: the groups once logged in (what a rep sets up first), else the login.
   const status = login.data?.status
   const loginFailed = login.error !== null
   useEffect(() => {
-    if (route === null && (status || loginFailed)) navigate(status === 'logged-in' ? 'feed' : 'login', { replace: true })
+    if (route === null && (status || loginFailed)) navigate(status === 'logged-in' ? 'groups' : 'login', { replace: true })
   }, [route, status, loginFailed, navigate])
+  // Once the QR code is scanned and the login goes through, the groups are what the rep sets up next.
+  const previousStatus = useRef(status)
+  useEffect(() => {
+    const before = previousStatus.current
+    previousStatus.current = status
+    if (route === 'login' && before !== undefined && before !== 'logged-in' && status === 'logged-in') navigate('groups')
+  }, [route, status, navigate])
   const Screen = route ? SCREENS[route] : null
   // A token the server no longer accepts (a new data folder, a reinstalled server): only a fresh link helps.
   if (login.error?.code === 'unauthorized') return <NoAccess />
 
   return (
     <Layout className="app-shell">
-      <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} className="app-sider" theme="light">
+      <Layout.Sider width={208} breakpoint="xl" collapsedWidth={64} className="app-sider" theme="light">
         <div className="app-brand">
           <span className="app-brand-mark">卫</span>
           <span className="app-brand-name">{t('app.name')}</span>
@@ -64,7 +77,7 @@ export function AppShell() {
         <Menu
           mode="inline"
           selectedKeys={route ? [route] : []}
-          onClick={({ key }) => navigate(key as Route)}
+          onClick={({ key }) => go(key as Route)}
           items={MENU.map((item) => ({
             key: item.route,
             icon: item.icon,
@@ -84,7 +97,7 @@ export function AppShell() {
           <Typography.Title level={4} className="app-header-title">
             {route && t(MENU.find((item) => item.route === route)!.label)}
           </Typography.Title>
-          <HeaderStatus unread={unread} onOpenFeed={() => navigate('feed')} onOpenLogin={() => navigate('login')} />
+          <HeaderStatus unread={unread} onOpenFeed={() => go('feed')} onOpenLogin={() => go('login')} />
         </Layout.Header>
         <Layout.Content className="app-content">
           {login.error && (

@@ -1,12 +1,22 @@
 import { Alert, Typography } from 'antd'
+import { isTodoCode } from '../../../../shared/api/reasons.ts'
 import type { FeedEvent } from '../../../../shared/api/types.ts'
 import { QR_CODE_KINDS, type QrCodeSeen } from '../../../../shared/images/qr-codes.ts'
 import { IMAGE_FAILURE_CODES } from '../../../../shared/images/image-failures.ts'
-import { useT } from '../../i18n/index.tsx'
+import { useT, type Translate } from '../../i18n/index.tsx'
 import { useReasonText } from '../../i18n/reason-text.ts'
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null
+}
+
+/** Why it failed in the window's language when the main process gave a code; WeChat's own words otherwise. */
+/** What the rep must do by hand, in the window's language. */
+export function todoOf(event: FeedEvent, t: Translate, reason: string | null): string | null {
+  const code = event.detail.repTodoCode
+  const params = (event.detail.repTodoParams ?? {}) as Record<string, string>
+  if (!isTodoCode(code)) return text(event.detail.repTodo)
+  return t(`todo.${code}`, { group: String(params.group ?? ''), member: String(params.member ?? ''), reason: reason ?? '' })
 }
 
 /** The QR codes an image held, as the guard recorded them (detail.qr); anything else is ignored. */
@@ -30,7 +40,7 @@ export function EventDetail({ event }: { event: FeedEvent }) {
   // A task the rep has closed no longer needs its reason spelled out.
   const closedTask = event.kind === 'removal_needed' && event.status !== 'needs_rep'
   const reason = imageFailure || closedTask ? null : reasonText(event.detail)
-  const todo = text(event.detail.repTodo)
+  const todo = todoOf(event, t, reason)
   const later = typeof event.detail.laterOffenceCount === 'number' ? event.detail.laterOffenceCount : 0
   const inviter = text(event.detail.inviterName)
   return (

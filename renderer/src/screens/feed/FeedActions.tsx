@@ -1,5 +1,6 @@
 import { CheckOutlined, CloseOutlined, SafetyOutlined, UndoOutlined } from '@ant-design/icons'
 import { Button, Popconfirm, Space } from 'antd'
+import { useRef } from 'react'
 import type { FeedEvent, Verdict } from '../../../../shared/api/types.ts'
 import { useApi } from '../../api/ApiProvider.tsx'
 import { useCommand } from '../../components/useCommand.ts'
@@ -13,7 +14,18 @@ import { UndoRemovalButton } from './UndoRemovalButton.tsx'
 export function FeedActions({ event, onChanged }: { event: FeedEvent; onChanged: (event: FeedEvent) => void }) {
   const t = useT()
   const api = useApi()
-  const pardon = useCommand(() => api.pardon({ eventId: event.id }), { onDone: onChanged, success: t('feed.pardoned') })
+  // The card the pardon was asked from, noted when its button is pressed.
+  const pardonCard = useRef<HTMLElement | null>(null)
+  const pardon = useCommand(() => api.pardon({ eventId: event.id }), {
+    onDone: (changed) => {
+      // The pardon button goes with the pardon: keep the keyboard on the card rather than the page. After the
+      // confirmation has closed, which hands the focus back to its (now gone) button.
+      const card = pardonCard.current
+      onChanged(changed)
+      window.setTimeout(() => card?.focus(), 0)
+    },
+    success: t('feed.pardoned'),
+  })
   const judge = useCommand((verdict: Verdict | null) => api.setVerdict({ eventId: event.id, verdict }), { onDone: onChanged })
   // Clicking the verdict already given takes it back.
   const toggle = (verdict: Verdict) => void judge.run(event.verdict === verdict ? null : verdict)
@@ -30,8 +42,18 @@ export function FeedActions({ event, onChanged }: { event: FeedEvent; onChanged:
       {task && <TaskButtons event={event} onChanged={onChanged} />}
       {joinCard && <JoinCardButtons event={event} onChanged={onChanged} />}
       {canPardon && (
-        <Popconfirm title={t('feed.pardonConfirm')} onConfirm={() => void pardon.run()} okText={t('feed.pardon')} cancelText={t('common.cancel')}>
-          <Button size="small" icon={<UndoOutlined />} loading={pardon.busy} data-testid="feed-pardon">
+        <Popconfirm
+          title={t('feed.pardonConfirm')}
+          onConfirm={() => void pardon.run()}
+          okText={t('feed.pardon')}
+          cancelText={t('common.cancel')}
+          // Opened from the keyboard, the focus goes into the confirmation, not stay behind it.
+          okButtonProps={{ autoFocus: true, 'data-testid': 'feed-pardon-ok' }}
+          destroyOnHidden
+        >
+          <Button size="small" icon={<UndoOutlined />} loading={pardon.busy} data-testid="feed-pardon"
+            onClick={(click) => (pardonCard.current = click.currentTarget.closest<HTMLElement>('[data-testid=feed-card]'))}
+          >
             {t('feed.pardon')}
           </Button>
         </Popconfirm>

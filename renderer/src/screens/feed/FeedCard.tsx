@@ -5,6 +5,7 @@ import { HighlightedText } from '../../components/HighlightedText.tsx'
 import { useFormat } from '../../i18n/format.ts'
 import { useT } from '../../i18n/index.tsx'
 import { useRuleLabel } from '../../components/useRuleLabel.ts'
+import { MemberName } from '../../members/MemberStory.tsx'
 import { EventDetail } from './EventDetail.tsx'
 import { SignalEvidence } from './SignalEvidence.tsx'
 import { KIND_COLOR, shownStatus, STATUS_COLOR } from './feed-kinds.ts'
@@ -19,11 +20,12 @@ export function FeedCard({ event, actions }: { event: FeedEvent; actions: ReactN
   const ruleLabel = useRuleLabel()
   const status = shownStatus(event.kind, event.status)
   return (
-    <Card size="small" className="feed-card" data-testid="feed-card" data-kind={event.kind} data-event-id={event.id}>
+    // Focusable, so that focus has somewhere to go when an action's button goes away (a pardon done).
+    <Card size="small" className="feed-card" data-testid="feed-card" data-kind={event.kind} data-event-id={event.id} tabIndex={-1}>
       <Flex justify="space-between" align="flex-start" gap={12} wrap>
         <Space size={6} wrap>
           <Tag color={KIND_COLOR[event.kind]}>{t(`feedKind.${event.kind}`)}</Tag>
-          {event.memberName && <Typography.Text strong>{event.memberName}</Typography.Text>}
+          {event.memberName && <MemberName memberKey={event.memberKey} name={event.memberName} />}
           {event.groupTopic && <Typography.Text type="secondary">{t('feed.inGroup', { group: event.groupTopic })}</Typography.Text>}
           {event.rule && <Tag>{t('feed.rule', { rule: ruleLabel(event.rule) })}</Tag>}
         </Space>
@@ -43,6 +45,14 @@ export function FeedCard({ event, actions }: { event: FeedEvent; actions: ReactN
         </div>
       )}
       <VoicePanel event={event} />
+      {typeof event.detail.said === 'string' && (
+        <div className="feed-said" data-testid="feed-said">
+          <Typography.Text type="secondary" className="feed-said-label">
+            {t(event.dryRun ? 'feed.wouldSay' : 'feed.said')}
+          </Typography.Text>
+          <div className="template-bubble">{event.memberName ? `@${event.memberName} ${event.detail.said}` : event.detail.said}</div>
+        </div>
+      )}
       <EventDetail event={event} />
       <SignalEvidence event={event} />
       {actions}

@@ -2,6 +2,7 @@ import { Select } from 'antd'
 import { FEED_EVENT_KINDS, type FeedEventKind } from '../../../../shared/api/types.ts'
 import { useT } from '../../i18n/index.tsx'
 import { useAppData } from '../../state/AppData.tsx'
+import { FeedExportButton } from './FeedExportButton.tsx'
 import { TIME_RANGES, type FeedFilter, type TimeRange } from './feed-filter.ts'
 
 export function FeedFilters({ filter, onChange }: { filter: FeedFilter; onChange: (filter: FeedFilter) => void }) {
@@ -45,6 +46,8 @@ export function FeedFilters({ filter, onChange }: { filter: FeedFilter; onChange
         onChange={(time) => set({ time })}
         options={TIME_RANGES.map((range) => ({ value: range, label: t(`feed.time.${range}`) }))}
       />
+      <span className="toolbar-spacer" />
+      <FeedExportButton filter={filter} />
     </div>
   )
 }

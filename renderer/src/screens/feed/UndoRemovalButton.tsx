@@ -5,6 +5,8 @@ import type { FeedEvent } from '../../../../shared/api/types.ts'
 import { useApi } from '../../api/ApiProvider.tsx'
 import { useCommand } from '../../components/useCommand.ts'
 import { useT } from '../../i18n/index.tsx'
+import { useReasonText } from '../../i18n/reason-text.ts'
+import { todoOf } from './EventDetail.tsx'
 
 /**
  * Brings a removed member back; when WeChat will not let the bot re-add them, tells the rep how to do it by hand, and
@@ -13,6 +15,7 @@ import { useT } from '../../i18n/index.tsx'
  */
 export function UndoRemovalButton({ event }: { event: FeedEvent }) {
   const t = useT()
+  const reasonText = useReasonText()
   const api = useApi()
   const { modal, message } = App.useApp()
   // Unticked: an undo is usually a mistake corrected, not a promise never to act on the member again.
@@ -27,7 +30,11 @@ export function UndoRemovalButton({ event }: { event: FeedEvent }) {
         case 'pending':
           return void message.info(t('feed.undoQueued', { name }))
         case 'needs_rep':
-          return void modal.warning({ title: t('feed.undoNeedsRep'), content: <div className="message-text" data-testid="undo-instructions">{result.instructions}</div>, okText: t('common.ok') })
+          return void modal.warning({
+            title: t('feed.undoNeedsRep'),
+            content: <div className="message-text" data-testid="undo-instructions">{todoOf(result.event, t, reasonText(result.event.detail)) ?? result.instructions}</div>,
+            okText: t('common.ok'),
+          })
       }
     },
   })
@@ -42,6 +49,8 @@ export function UndoRemovalButton({ event }: { event: FeedEvent }) {
       onConfirm={() => void undo.run()}
       okText={t('feed.undo')}
       cancelText={t('common.cancel')}
+      okButtonProps={{ autoFocus: true, 'data-testid': 'feed-undo-ok' }}
+      destroyOnHidden
     >
       <Button size="small" icon={<RollbackOutlined />} loading={undo.busy} data-testid="feed-undo">
         {t('feed.undo')}

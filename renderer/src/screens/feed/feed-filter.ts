@@ -39,3 +39,13 @@ export function matchesFilter(filter: FeedFilter, event: FeedEvent, since: numbe
   if (filter.kinds?.length && !filter.kinds.includes(event.kind)) return false
   return since === undefined || event.at >= since
 }
+
+/** The filter as listFeed and exportFeed take it, with the time range reckoned from `since`. */
+export function feedQueryOf(filter: FeedFilter, since: number | undefined) {
+  return {
+    ...(filter.groupId ? { groupId: filter.groupId } : {}),
+    ...(filter.rule ? { rule: filter.rule } : {}),
+    ...(filter.kinds?.length ? { kinds: filter.kinds } : {}),
+    ...(since === undefined ? {} : { since }),
+  }
+}

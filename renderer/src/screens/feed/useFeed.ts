@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { FeedEvent } from '../../../../shared/api/types.ts'
 import { useApi, useApiEvent, useReconnected } from '../../api/ApiProvider.tsx'
 import { toApiError, type ApiError } from '../../api/errors.ts'
-import { matchesFilter, sinceOf, type FeedFilter } from './feed-filter.ts'
+import { feedQueryOf, matchesFilter, sinceOf, type FeedFilter } from './feed-filter.ts'
 
 const PAGE_SIZE = 50
 
@@ -37,10 +37,7 @@ export function useFeed(filter: FeedFilter): Feed {
         .listFeed({
           limit: PAGE_SIZE,
           ...(beforeId === null ? {} : { beforeId }),
-          ...(filter.groupId ? { groupId: filter.groupId } : {}),
-          ...(filter.rule ? { rule: filter.rule } : {}),
-          ...(filter.kinds?.length ? { kinds: filter.kinds } : {}),
-          ...(from === undefined ? {} : { since: from }),
+          ...feedQueryOf(filter, from),
         })
         .then(
           (page) => {

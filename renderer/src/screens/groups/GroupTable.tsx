@@ -28,11 +28,6 @@ export function GroupTable({ groups, loading, selected, onSelect, onToggle }: Gr
         title: t('groups.col.monitored'),
         dataIndex: 'monitored',
         width: 110,
-        filters: [
-          { text: t('common.on'), value: true },
-          { text: t('common.off'), value: false },
-        ],
-        onFilter: (value, group) => group.monitored === value,
         render: (_, group) => (
           <Switch size="small" checked={group.monitored} onChange={(on) => onToggle(group, 'monitored', on)} aria-label={t('groups.col.monitored')} />
         ),
@@ -47,12 +42,6 @@ export function GroupTable({ groups, loading, selected, onSelect, onToggle }: Gr
         title: t('groups.col.canRemove'),
         dataIndex: 'removal',
         width: 200,
-        filters: [
-          { text: t('groups.canRemove.yes'), value: 'yes' },
-          { text: t('groups.canRemove.no'), value: 'no' },
-          { text: t('groups.removal.unknown'), value: 'unknown' },
-        ],
-        onFilter: (value, group) => group.removal === value,
         render: (_, group) => <RemovalAbilityCell group={group} onRepIsAdmin={(on) => onToggle(group, 'repIsAdmin', on)} />,
       },
       { title: t('groups.col.warnings7d'), dataIndex: 'warnings7d', width: 120, align: 'right', sorter: (a, b) => a.warnings7d - b.warnings7d },

@@ -1,5 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons'
-import { Alert, Input } from 'antd'
+import { Alert, Input, Select } from 'antd'
 import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import type { GroupView } from '../../../../shared/api/types.ts'
 import { useApi } from '../../api/ApiProvider.tsx'
@@ -8,9 +8,14 @@ import { useT } from '../../i18n/index.tsx'
 import { useAppData } from '../../state/AppData.tsx'
 import { mergeGroups } from '../../state/merge-groups.ts'
 import { GroupBulkActions } from './GroupBulkActions.tsx'
+import { topicMatches } from './group-search.ts'
 import { GroupTable } from './GroupTable.tsx'
 
 export type GroupSwitch = 'monitored' | 'quiet' | 'repIsAdmin'
+/** Filters in the toolbar rather than the column headers' funnels, which the keyboard cannot reach. */
+type Tristate = 'any' | 'yes' | 'no'
+const TRISTATES: Tristate[] = ['any', 'yes', 'no']
+const passes = (filter: Tristate, value: boolean) => filter === 'any' || (filter === 'yes') === value
 
 export default function GroupsScreen() {
   const t = useT()
@@ -18,10 +23,15 @@ export default function GroupsScreen() {
   const { groups } = useAppData()
   const [search, setSearch] = useState('')
   const [selected, setSelected] = useState<string[]>([])
-  const query = useDeferredValue(search.trim().toLowerCase())
+  const [monitored, setMonitored] = useState<Tristate>('any')
+  const [canRemove, setCanRemove] = useState<Tristate>('any')
+  const query = useDeferredValue(search)
 
   const all = useMemo(() => groups.data ?? [], [groups.data])
-  const shown = useMemo(() => (query ? all.filter((group) => group.topic.toLowerCase().includes(query)) : all), [all, query])
+  const shown = useMemo(
+    () => all.filter((group) => topicMatches(group.topic, query) && passes(monitored, group.monitored) && passes(canRemove, group.removal === 'yes')),
+    [all, query, monitored, canRemove],
+  )
   const cannotRemove = useMemo(() => all.filter((group) => group.monitored && group.removal !== 'yes').length, [all])
 
   const toggle = useCommand(
@@ -46,14 +56,30 @@ export default function GroupsScreen() {
         <Input
           allowClear
           prefix={<SearchOutlined />}
-          placeholder={t('groups.search')}
+          placeholder={t('groups.searchPinyin')}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
           className="search-input"
           data-testid="groups-search"
         />
+        <Select<Tristate>
+          value={monitored}
+          onChange={setMonitored}
+          className="filter-tristate"
+          aria-label={t('groups.col.monitored')}
+          options={TRISTATES.map((value) => ({ value, label: t(`groups.filter.monitored.${value}`) }))}
+          data-testid="groups-filter-monitored"
+        />
+        <Select<Tristate>
+          value={canRemove}
+          onChange={setCanRemove}
+          className="filter-tristate"
+          aria-label={t('groups.col.canRemove')}
+          options={TRISTATES.map((value) => ({ value, label: t(`groups.filter.canRemove.${value}`) }))}
+          data-testid="groups-filter-can-remove"
+        />
         <span className="toolbar-spacer" />
-        <GroupBulkActions count={selected.length} busy={toggle.busy} onApply={(which, on) => void toggle.run(selected, which, on)} />
+        <GroupBulkActions count={selected.length} busy={toggle.busy} onApply={(which, on) => toggle.run(selected, which, on)} />
       </div>
       <GroupTable
         groups={shown}

@@ -50,6 +50,10 @@ export function BacktestPanel({ backtest, disabled, groups }: { backtest: Backte
           <ProblemList problems={result.problems} />
           <Tabs
             size="small"
+            // Opens on a list that has something in it; a new result opens afresh.
+            key={`${result.scanned}:${result.newlyCaught.length}:${result.noLongerCaught.length}`}
+            defaultActiveKey={result.newlyCaught.length === 0 && result.noLongerCaught.length > 0 ? 'gone' : 'newly'}
+            data-testid="backtest-tabs"
             items={[
               { key: 'newly', label: t('backtest.newlyCaughtList', { count: result.newlyCaught.length }), children: <BacktestChangeList changes={result.newlyCaught} groups={groups} side="after" /> },
               { key: 'gone', label: t('backtest.noLongerCaughtList', { count: result.noLongerCaught.length }), children: <BacktestChangeList changes={result.noLongerCaught} groups={groups} side="before" /> },

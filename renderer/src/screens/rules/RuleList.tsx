@@ -1,13 +1,14 @@
-import { DeleteOutlined, EditOutlined, HolderOutlined } from '@ant-design/icons'
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, HolderOutlined } from '@ant-design/icons'
 import { Button, Popconfirm, Select, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import type { RuleView } from '../../../../shared/api/types.ts'
-import { RULE_ACTIONS, type Rule, type RuleProblem } from '../../../../shared/rules/types.ts'
+import { RULE_ACTIONS, type Rule, type RuleAction, type RuleProblem } from '../../../../shared/rules/types.ts'
 import { useApi } from '../../api/ApiProvider.tsx'
 import { ProblemList } from '../../components/ProblemList.tsx'
 import { useCommand } from '../../components/useCommand.ts'
 import { useT } from '../../i18n/index.tsx'
 import { useAppData } from '../../state/AppData.tsx'
+import { ActionChangeModal } from './ActionChangeModal.tsx'
 import { PrecisionCell } from './PrecisionCell.tsx'
 import { moveItem, rulesOf } from './rule-set.ts'
 import { ScopeCell } from './ScopeCell.tsx'
@@ -19,12 +20,13 @@ interface RuleListProps {
   onEdit: (view: RuleView) => void
 }
 
-/** The saved rules in priority order. Switches, action and order are saved as soon as they change. */
+/** The saved rules in priority order. Switches and order are saved as soon as they change; a new action asks first. */
 export function RuleList({ views, loading, onEdit }: RuleListProps) {
   const t = useT()
   const api = useApi()
   const { rules } = useAppData()
   const [problems, setProblems] = useState<RuleProblem[]>([])
+  const [actionChange, setActionChange] = useState<{ rule: string; from: RuleAction; to: RuleAction } | null>(null)
 
   const save = useCommand((next: Rule[]) => api.saveRules({ rules: next }), {
     onDone: (result) => {
@@ -36,13 +38,17 @@ export function RuleList({ views, loading, onEdit }: RuleListProps) {
 
   const change = (view: RuleView, patch: Partial<Rule>) => void save.run(rulesOf(views).map((rule) => (rule.name === view.name ? { ...rule, ...patch } : rule)))
   const remove = (view: RuleView) => void save.run(rulesOf(views).filter((rule) => rule.name !== view.name))
+  const move = (fromIndex: number, toIndex: number) => {
+    if (toIndex < 0 || toIndex >= views.length || fromIndex === toIndex) return
+    const moved = moveItem(views, fromIndex, toIndex)
+    rules.set(moved)
+    void reorder.run(moved.map((view) => view.name)).then((result) => result ?? rules.reload())
+  }
   const dragProps = useRowDrag<RuleView>(
     (view) => view.name,
     (from, to) => {
       const names = views.map((view) => view.name)
-      const moved = moveItem(views, names.indexOf(from), names.indexOf(to))
-      rules.set(moved)
-      void reorder.run(moved.map((view) => view.name)).then((result) => result ?? rules.reload())
+      move(names.indexOf(from), names.indexOf(to))
     },
   )
 
@@ -81,7 +87,7 @@ export function RuleList({ views, loading, onEdit }: RuleListProps) {
         <Select
           size="small"
           value={view.action}
-          onChange={(action) => change(view, { action })}
+          onChange={(action) => setActionChange({ rule: view.name, from: view.action, to: action })}
           options={RULE_ACTIONS.map((action) => ({ value: action, label: t(`action.${action}`) }))}
           className="rule-action-select"
           aria-label={t('rules.col.action')}
@@ -104,9 +110,31 @@ export function RuleList({ views, loading, onEdit }: RuleListProps) {
     },
     {
       key: 'operations',
-      width: 96,
-      render: (_, view) => (
+      width: 150,
+      // Kept in view when a narrow window scrolls the table sideways.
+      fixed: 'right',
+      render: (_, view, index) => (
         <Space size={0}>
+          <Button
+            type="text"
+            size="small"
+            icon={<ArrowUpOutlined />}
+            disabled={index === 0}
+            onClick={() => move(index, index - 1)}
+            aria-label={t('rules.moveUp')}
+            title={t('rules.moveUp')}
+            data-testid="rule-move-up"
+          />
+          <Button
+            type="text"
+            size="small"
+            icon={<ArrowDownOutlined />}
+            disabled={index === views.length - 1}
+            onClick={() => move(index, index + 1)}
+            aria-label={t('rules.moveDown')}
+            title={t('rules.moveDown')}
+            data-testid="rule-move-down"
+          />
           <Button type="text" size="small" icon={<EditOutlined />} onClick={() => onEdit(view)} aria-label={t('common.edit')} />
           <Popconfirm title={t('rules.deleteConfirm', { name: view.name })} onConfirm={() => remove(view)} okText={t('common.delete')} cancelText={t('common.cancel')}>
             <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
@@ -127,10 +155,11 @@ export function RuleList({ views, loading, onEdit }: RuleListProps) {
         loading={loading || save.busy || reorder.busy}
         onRow={dragProps}
         pagination={false}
-        scroll={{ x: 980 }}
+        scroll={{ x: 1030 }}
         data-testid="rules-table"
         locale={{ emptyText: t('rules.empty') }}
       />
+      {actionChange && <ActionChangeModal saved={rulesOf(views)} {...actionChange} onClose={() => setActionChange(null)} />}
     </>
   )
 }

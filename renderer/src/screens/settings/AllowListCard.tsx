@@ -6,6 +6,7 @@ import { useLiveResource } from '../../api/useLiveResource.ts'
 import { useCommand } from '../../components/useCommand.ts'
 import { useFormat } from '../../i18n/format.ts'
 import { useT } from '../../i18n/index.tsx'
+import { MemberName } from '../../members/MemberStory.tsx'
 
 interface NewEntry {
   memberKey: string
@@ -54,7 +55,7 @@ export function AllowListCard() {
         pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
         data-testid="allow-list"
         columns={[
-          { title: t('allowList.name'), dataIndex: 'name', ellipsis: true },
+          { title: t('allowList.name'), dataIndex: 'name', ellipsis: true, render: (name: string, entry) => <MemberName memberKey={entry.memberKey} name={name} strong={false} /> },
           { title: t('allowList.memberKey'), dataIndex: 'memberKey', ellipsis: true, render: (key: string) => <span className="mono">{key}</span> },
           { title: t('allowList.note'), dataIndex: 'note', ellipsis: true },
           { title: t('allowList.addedAt'), dataIndex: 'addedAt', width: 160, render: (at: number) => format.dateTime(at) },

@@ -3,10 +3,12 @@ import { Button, Card, Col, Form, InputNumber, Row, Select, Switch, Typography }
 import { useEffect, useState } from 'react'
 import type { ApiInput } from '../../../../shared/api/contract.ts'
 import type { SettingsView } from '../../../../shared/api/types.ts'
+import { numberSettingProblem, type NumberSettingKey } from '../../../../shared/policy/setting-limits.ts'
 import { KNOWN_OFFENDER_ACTIONS } from '../../../../shared/policy/settings.ts'
 import { useApi } from '../../api/ApiProvider.tsx'
 import { useCommand } from '../../components/useCommand.ts'
-import { useT } from '../../i18n/index.tsx'
+import { useT, type Translate } from '../../i18n/index.tsx'
+import { usePendingEdit } from '../../shell/UnsavedEdits.tsx'
 import { useAppData } from '../../state/AppData.tsx'
 import { JoinDefenceCard } from './JoinDefenceCard.tsx'
 import { TemplateField } from './TemplateField.tsx'
@@ -28,6 +30,23 @@ function formValuesOf(settings: SettingsView): FormValues {
 
 function changedValues(saved: SettingsView, values: FormValues): Partial<FormValues> {
   return Object.fromEntries(FORM_KEYS.filter((key) => values[key] !== saved[key]).map((key) => [key, values[key]]))
+}
+
+/** A numeric setting's check, said in the window's language: the number box no longer clamps silently. */
+function numberRule(key: NumberSettingKey, t: Translate) {
+  return {
+    validator: async (_: unknown, value: unknown) => {
+      const problem = numberSettingProblem(key, value)
+      if (!problem) return
+      throw new Error(
+        problem.code === 'required'
+          ? t('settings.invalid.required')
+          : problem.code === 'not_whole'
+            ? t('settings.invalid.whole')
+            : t('settings.invalid.range', { min: problem.min, max: problem.max }),
+      )
+    },
+  }
 }
 
 export function SettingsForm() {
@@ -53,6 +72,16 @@ export function SettingsForm() {
   const submit = (values: FormValues) => {
     if (saved) void save.run(changedValues(saved, values))
   }
+  // Leaving the screen with changes asks first; choosing to save checks the form as the save button does.
+  usePendingEdit(dirty, async () => {
+    if (!saved) return false
+    try {
+      const values = await form.validateFields()
+      return (await save.run(changedValues(saved, { ...formValuesOf(saved), ...values }))) !== undefined
+    } catch {
+      return false
+    }
+  })
   const reset = () => {
     if (saved) form.setFieldsValue(formValuesOf(saved))
     setDirty(false)
@@ -75,13 +104,13 @@ export function SettingsForm() {
           <Card size="small" title={t('settings.strikes')}>
             <Row gutter={16}>
               <Col span={12}>
-                <Form.Item name="warningsBeforeRemoval" label={t('settings.warningsBeforeRemoval')} tooltip={t('settings.warningsBeforeRemovalHelp')}>
-                  <InputNumber min={0} max={20} className="full-width" />
+                <Form.Item name="warningsBeforeRemoval" label={t('settings.warningsBeforeRemoval')} tooltip={t('settings.warningsBeforeRemovalHelp')} rules={[numberRule('warningsBeforeRemoval', t)]}>
+                  <InputNumber className="full-width" data-testid="setting-warningsBeforeRemoval" />
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item name="strikeExpiryDays" label={t('settings.strikeExpiryDays')}>
-                  <InputNumber min={1} max={3650} className="full-width" suffix={t('settings.days')} />
+                <Form.Item name="strikeExpiryDays" label={t('settings.strikeExpiryDays')} rules={[numberRule('strikeExpiryDays', t)]}>
+                  <InputNumber className="full-width" suffix={t('settings.days')} data-testid="setting-strikeExpiryDays" />
                 </Form.Item>
               </Col>
               <Col span={12}>
@@ -90,8 +119,8 @@ export function SettingsForm() {
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item name="staleWarningMinutes" label={t('settings.staleWarningMinutes')} tooltip={t('settings.staleWarningMinutesHelp')}>
-                  <InputNumber min={1} max={1440} className="full-width" suffix={t('settings.minutes')} />
+                <Form.Item name="staleWarningMinutes" label={t('settings.staleWarningMinutes')} tooltip={t('settings.staleWarningMinutesHelp')} rules={[numberRule('staleWarningMinutes', t)]}>
+                  <InputNumber className="full-width" suffix={t('settings.minutes')} data-testid="setting-staleWarningMinutes" />
                 </Form.Item>
               </Col>
             </Row>
@@ -101,13 +130,13 @@ export function SettingsForm() {
           <Card size="small" title={t('settings.behaviour')}>
             <Row gutter={16}>
               <Col span={12}>
-                <Form.Item name="rateLimitPerMinute" label={t('settings.rateLimitPerMinute')} tooltip={t('settings.rateLimitHelp')}>
-                  <InputNumber min={1} max={600} className="full-width" />
+                <Form.Item name="rateLimitPerMinute" label={t('settings.rateLimitPerMinute')} tooltip={t('settings.rateLimitHelp')} rules={[numberRule('rateLimitPerMinute', t)]}>
+                  <InputNumber className="full-width" data-testid="setting-rateLimitPerMinute" />
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item name="retentionDays" label={t('settings.retentionDays')}>
-                  <InputNumber min={1} max={3650} className="full-width" suffix={t('settings.days')} />
+                <Form.Item name="retentionDays" label={t('settings.retentionDays')} rules={[numberRule('retentionDays', t)]}>
+                  <InputNumber className="full-width" suffix={t('settings.days')} data-testid="setting-retentionDays" />
                 </Form.Item>
               </Col>
               {(['quietMode', 'dryRun', 'newGroupsMonitored', 'notifySelf', 'desktopNotifications', 'imageTextRecognition'] as const).map((key) => (

@@ -22,6 +22,8 @@ export function TemplateField({ name, label, mentions = false }: TemplateFieldPr
   const member = t('settings.preview.name')
   const text = renderTemplate(template, { name: member, rule: firstRule, count: 1, limit })
   const preview = text && mentions ? `@${member} ${text}` : text
+  // With no warnings before removal, the first offence removes: no warning is ever sent, so none is previewed.
+  const noWarnings = mentions && limit === 0
 
   return (
     <>
@@ -32,7 +34,13 @@ export function TemplateField({ name, label, mentions = false }: TemplateFieldPr
         <Typography.Text type="secondary" className="template-preview-label">
           {t('settings.preview')}
         </Typography.Text>
-        <div className="template-bubble">{preview || <Typography.Text type="secondary">{t('settings.preview.silent')}</Typography.Text>}</div>
+        <div className="template-bubble">
+          {noWarnings ? (
+            <Typography.Text type="secondary">{t('settings.preview.noWarnings')}</Typography.Text>
+          ) : (
+            preview || <Typography.Text type="secondary">{t('settings.preview.silent')}</Typography.Text>
+          )}
+        </div>
       </div>
     </>
   )

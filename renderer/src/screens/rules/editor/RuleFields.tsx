@@ -1,9 +1,14 @@
-import { Form, Input, Radio, Select, Switch } from 'antd'
+import { Form, Input, Radio, Segmented, Select, Switch, Tooltip } from 'antd'
+import { useState } from 'react'
+import { matchToSimple } from '../../../../../shared/rules/simple-rule.ts'
 import type { GroupView } from '../../../../../shared/api/types.ts'
 import { RULE_ACTIONS, type Rule, type RuleAction, type RuleProblem } from '../../../../../shared/rules/types.ts'
 import { useT } from '../../../i18n/index.tsx'
 import { useProblemText } from '../../../i18n/problem-text.ts'
 import { RuleCodeEditor } from './RuleCodeEditor.tsx'
+import { SimpleRuleFields } from './SimpleRuleFields.tsx'
+
+type MatchView = 'simple' | 'expression'
 
 interface RuleFieldsProps {
   draft: Rule
@@ -18,6 +23,10 @@ export function RuleFields({ draft, onChange, problems, groups }: RuleFieldsProp
   const textOf = useProblemText()
   const matchProblem = problems.find((problem) => problem.position)
   const otherProblems = problems.filter((problem) => problem !== matchProblem)
+  // Both views edit the same expression; the simple one only while the expression has its shape.
+  const simpleFits = matchToSimple(draft.match) !== null
+  const [view, setView] = useState<MatchView>('expression')
+  const shown: MatchView = simpleFits ? view : 'expression'
 
   return (
     <Form layout="vertical" className="rule-fields" component="div">
@@ -40,13 +49,32 @@ export function RuleFields({ draft, onChange, problems, groups }: RuleFieldsProp
           )
         }
       >
-        <RuleCodeEditor
-          id="rule-match"
-          value={draft.match}
-          onChange={(match) => onChange({ match })}
-          errorAt={matchProblem?.position ?? null}
-          placeholder={t('rule.matchPlaceholder')}
+        <Segmented<MatchView>
+          className="match-view"
+          size="small"
+          value={shown}
+          onChange={setView}
+          options={[
+            {
+              value: 'simple',
+              disabled: !simpleFits,
+              label: simpleFits ? t('simple.view') : <Tooltip title={t('simple.notSimple')}>{t('simple.view')}</Tooltip>,
+            },
+            { value: 'expression', label: t('simple.expertView') },
+          ]}
+          data-testid="match-view"
         />
+        {shown === 'simple' ? (
+          <SimpleRuleFields match={draft.match} onChange={(match) => onChange({ match })} />
+        ) : (
+          <RuleCodeEditor
+            id="rule-match"
+            value={draft.match}
+            onChange={(match) => onChange({ match })}
+            errorAt={matchProblem?.position ?? null}
+            placeholder={t('rule.matchPlaceholder')}
+          />
+        )}
       </Form.Item>
       <div className="rule-fields-row">
         <Form.Item label={t('rule.action')}>

@@ -14,13 +14,22 @@ interface RuleTesterProps {
   groups: readonly GroupView[]
   /** The group to test in when the rep has not picked one: a scoped rule matches nothing outside its groups. */
   defaultGroupId: string | undefined
+  /** The message tested, kept by the editor so the guide's examples can fill it in. */
+  sample: TesterSample
+  onSampleChange: (sample: TesterSample) => void
 }
 
-export function RuleTester({ others, draft, groups, defaultGroupId }: RuleTesterProps) {
+export interface TesterSample {
+  text: string
+  kinds: MessageKind[]
+}
+
+export function RuleTester({ others, draft, groups, defaultGroupId, sample, onSampleChange }: RuleTesterProps) {
   const t = useT()
-  const [text, setText] = useState('')
+  const { text, kinds } = sample
+  const setText = (next: string) => onSampleChange({ ...sample, text: next })
+  const setKinds = (next: MessageKind[]) => onSampleChange({ ...sample, kinds: next })
   const [pickedGroup, setPickedGroup] = useState<string | undefined>(undefined)
-  const [kinds, setKinds] = useState<MessageKind[]>(['text'])
   const groupId = pickedGroup ?? defaultGroupId
   const group = groups.find((candidate) => candidate.id === groupId)
 
@@ -32,6 +41,8 @@ export function RuleTester({ others, draft, groups, defaultGroupId }: RuleTester
   const own = answer?.draft
   const first = answer?.first
   const shownHits = own ? own.hits : (answer?.matched.flatMap((match) => match.hits) ?? [])
+  // When this rule does not match, the words marked are other rules': say whose, so they are not taken for its own.
+  const hitOwners = own ? null : (answer?.matched.map((match) => match.rule.name) ?? [])
 
   return (
     <Card title={t('tester.title')} size="small" className="rule-tester">
@@ -75,6 +86,11 @@ export function RuleTester({ others, draft, groups, defaultGroupId }: RuleTester
             </Descriptions.Item>
             <Descriptions.Item label={t('tester.message')}>
               <HighlightedText text={text} hits={shownHits} testId="tester-highlight" />
+              {hitOwners && hitOwners.length > 0 && (
+                <Typography.Text type="secondary" className="tester-hit-owners" data-testid="tester-hit-owners">
+                  {t('tester.hitsOfOthers', { rules: hitOwners.join('、') })}
+                </Typography.Text>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('tester.compact')}>
               <Typography.Text code className="mono break-all" data-testid="tester-compact">

@@ -29,6 +29,19 @@ export function ImportPreview({ plan }: { plan: ImportPlan }) {
           { title: t('rules.col.match'), ellipsis: true, render: (_, change) => <span className="mono">{change.rule.match}</span> },
           { title: t('rules.col.action'), width: 100, render: (_, change) => <ActionTag action={change.rule.action} /> },
           {
+            // Disabled and dry-run rules import as they are: the rep should see that they will not act.
+            title: t('import.col.runs'),
+            width: 110,
+            render: (_, change) =>
+              !change.rule.enabled ? (
+                <Tag data-testid="import-disabled">{t('import.disabled')}</Tag>
+              ) : change.rule.dryRun ? (
+                <Tag color="purple" data-testid="import-dry-run">{t('rules.dryRunTag')}</Tag>
+              ) : (
+                <Tag color="green">{t('import.enabled')}</Tag>
+              ),
+          },
+          {
             title: t('import.col.status'),
             width: 100,
             render: (_, change) => <Tag color={STATUS[change.status].color}>{t(STATUS[change.status].label)}</Tag>,

@@ -12,7 +12,8 @@ import { useAppData } from '../../../state/AppData.tsx'
 import { BacktestPanel } from '../BacktestPanel.tsx'
 import { useBacktest } from '../useBacktest.ts'
 import { ImportPreview } from './ImportPreview.tsx'
-import { planImport, type ImportMode } from './plan-import.ts'
+import { ImportWarnings } from './ImportWarnings.tsx'
+import { planImport, type ImportMode, type ImportPlan } from './plan-import.ts'
 
 const NO_RULES: Rule[] = []
 
@@ -21,7 +22,9 @@ export function ImportRulesModal({ saved, onClose }: { saved: readonly Rule[]; o
   const t = useT()
   const api = useApi()
   const { rules, groups } = useAppData()
-  const [file, setFile] = useState<{ name: string; parsed: RulesFile } | null>(null)
+  // Each file read gets a new number: what is shown of the previous file (its table page, its backtest) goes with it.
+  const [file, setFile] = useState<{ name: string; parsed: RulesFile; generation: number } | null>(null)
+  const [generation, setGeneration] = useState(0)
   const [fileProblems, setFileProblems] = useState<FileProblem[]>([])
   const [mode, setMode] = useState<ImportMode>('merge')
 
@@ -30,7 +33,6 @@ export function ImportRulesModal({ saved, onClose }: { saved: readonly Rule[]; o
     () => (file ? validateRules(file.parsed.rules).map((problem) => locateRuleProblem(file.parsed, problem)) : []),
     [file],
   )
-  const backtest = useBacktest(plan?.rules ?? NO_RULES)
   const [saveProblems, setSaveProblems] = useState<RuleProblem[]>([])
   const save = useCommand(() => api.saveRules({ rules: plan!.rules }), {
     onDone: (result) => {
@@ -43,8 +45,10 @@ export function ImportRulesModal({ saved, onClose }: { saved: readonly Rule[]; o
 
   const read = async (picked: File) => {
     const text = await picked.text()
+    const next = generation + 1
+    setGeneration(next)
     try {
-      setFile({ name: picked.name, parsed: parseRulesFile(text, picked.name) })
+      setFile({ name: picked.name, parsed: parseRulesFile(text, picked.name), generation: next })
       setFileProblems([])
     } catch (error) {
       if (!(error instanceof RulesFileError)) throw error
@@ -98,11 +102,18 @@ export function ImportRulesModal({ saved, onClose }: { saved: readonly Rule[]; o
                 ]}
               />
             </Flex>
-            <ImportPreview plan={plan} />
-            <BacktestPanel backtest={backtest} disabled={ruleProblems.length > 0} groups={groups.data ?? []} />
+            <ImportWarnings plan={plan} groups={groups.data ?? []} />
+            <ImportPreview plan={plan} key={`preview-${file!.generation}`} />
+            <ImportBacktest plan={plan} disabled={ruleProblems.length > 0} key={`backtest-${file!.generation}`} />
           </>
         )}
       </Flex>
     </Modal>
   )
+}
+
+function ImportBacktest({ plan, disabled }: { plan: ImportPlan | null; disabled: boolean }) {
+  const { groups } = useAppData()
+  const backtest = useBacktest(plan?.rules ?? NO_RULES)
+  return <BacktestPanel backtest={backtest} disabled={disabled} groups={groups.data ?? []} />
 }
