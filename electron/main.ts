@@ -80,6 +80,11 @@ async function start(): Promise<void> {
   })
   service.subscribe((event) => {
     window?.webContents.send(EVENT_CHANNEL, event)
+    // A staged restore happens at the next start: start again at once.
+    if (event.type === 'restart') {
+      app.relaunch()
+      app.quit()
+    }
     const notice = desktopNotice(event, service!.settings())
     if (notice && Notification.isSupported()) new Notification(notice).show()
   })

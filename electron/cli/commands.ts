@@ -22,6 +22,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'rehearse a rules file on a scripted group chat through the real guard and a simulated WeChat',
     load: async () => (await import('./simulate.ts')).runSimulateCommand,
   },
+  restore: {
+    summary: 'put a backup in place of the database (QunGuard stopped; the current database is kept aside)',
+    load: async () => (await import('./restore.ts')).runRestoreCommand,
+  },
   // A new command is one entry here, pointing at a module that exports its CommandRunner.
 }
 

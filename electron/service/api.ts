@@ -2,11 +2,12 @@
 // createDispatch, which has already validated every input; what is checked here is state: that the event exists,
 // that a reorder names exactly the current rules, and so on. A refused command changes nothing.
 import { ApiError, type ApiEvent, type QunGuardApi } from '../../shared/api/contract.ts'
-import type { LoginState, PuppetName } from '../../shared/api/types.ts'
+import type { BackupView, LoginState, PuppetName } from '../../shared/api/types.ts'
 import { backtestSteps } from '../../shared/rules/backtest.ts'
 import { compileRuleSet, RuleSetError, type CompiledRuleSet } from '../../shared/rules/index.ts'
 import type { Guard } from '../guard/index.ts'
 import { OverrideError } from '../guard/index.ts'
+import { BackupError } from '../backup/index.ts'
 import { SettingError, type GuardEvent, type Store } from '../store/index.ts'
 import type { SecretStore } from './secrets.ts'
 import { feedEventView, groupViews, ruleViews, settingsView, statsView } from './views.ts'
@@ -28,6 +29,12 @@ export interface ApiDeps {
     switchTo(puppet: PuppetName): Promise<void>
   }
   unread: { reset(): number }
+  backups: {
+    list(): BackupView[]
+    now(): Promise<unknown>
+    /** Checks the backup and stages it for the next start; throws BackupError on a refused one. */
+    stage(name: string): void
+  }
 }
 
 function eventOrThrow(store: Store, eventId: number): GuardEvent {
@@ -43,6 +50,10 @@ async function refusing<T>(work: () => T | Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof OverrideError) throw new ApiError('conflict', error.message)
     if (error instanceof SettingError) throw new ApiError('bad_input', error.message)
+    if (error instanceof BackupError) {
+      const code = error.code === 'backup_missing' ? 'not_found' : error.code === 'service_running' ? 'conflict' : 'bad_input'
+      throw new ApiError(code, error.message, { code: error.code, params: error.params })
+    }
     throw error
   }
 }
@@ -212,5 +223,17 @@ export function createApi(deps: ApiDeps): QunGuardApi {
       secrets.set(name, value)
       return settings()
     },
+    listBackups: async () => deps.backups.list(),
+    backupNow: () =>
+      refusing(async () => {
+        await deps.backups.now()
+        return deps.backups.list()
+      }),
+    restoreBackup: ({ name }) =>
+      refusing(async () => {
+        deps.backups.stage(name)
+        deps.emit({ type: 'restart', reason: 'restore' })
+        return { name, restartRequired: true as const }
+      }),
   }
 }

@@ -5,9 +5,10 @@ import type { ApiEvent, QunGuardApi } from '../../shared/api/contract.ts'
 import type { LoginState } from '../../shared/api/types.ts'
 import type { Settings } from '../../shared/policy/settings.ts'
 import { STARTER_RULES } from '../../shared/rules/starter-rules.ts'
+import { applyStagedRestore, backupPath, listBackups, markServiceRunning, stageRestore, startDailyBackups, type DailyBackups } from '../backup/index.ts'
 import { createGuard } from '../guard/index.ts'
 import { createDispatch, type Dispatch } from '../server/dispatch.ts'
-import { openStore } from '../store/index.ts'
+import { DATABASE_FILE, openStore } from '../store/index.ts'
 import type { ChatGroup, ChatInbox } from '../wechat/chat-port.ts'
 import type { HandledListener } from '../wechat/bot-host.ts'
 import type { PuppetInstance } from '../wechat/puppet-choice.ts'
@@ -16,7 +17,7 @@ import { BotSlot } from './bot-slot.ts'
 import { SecretStore, type SecretBox } from './secrets.ts'
 import { feedEventView, groupViews } from './views.ts'
 
-export const DATABASE_FILE = 'qunguard.sqlite'
+export { DATABASE_FILE }
 
 export interface ServiceOptions {
   dataDir: string
@@ -39,6 +40,8 @@ export interface RunningService {
   settings(): Settings
   onUnreadChange(listener: (count: number) => void): () => void
   loginState(): LoginState
+  /** Today's backup and the rest of the backups folder. */
+  backups: DailyBackups
   close(): Promise<void>
 }
 
@@ -49,8 +52,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   mkdirSync(options.dataDir, { recursive: true })
   const clock = options.clock ?? Date.now
   const databasePath = join(options.dataDir, DATABASE_FILE)
+  // A restore the rep asked for in the window happens here, before anything opens the database.
+  const restore = applyStagedRestore(options.dataDir, clock())
   const firstRun = !existsSync(databasePath)
   const store = openStore(databasePath)
+  const unmark = markServiceRunning(options.dataDir)
   const secrets = new SecretStore(options.dataDir, options.secretBox ?? null)
 
   const listeners = new Set<(event: ApiEvent) => void>()
@@ -98,6 +104,14 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   // Created after the slot it acts through; the slot only calls the inbox once a bot runs, below.
   const guard = createGuard({ store, chat: slot.chat, clock })
   if (firstRun) guard.updateRules(STARTER_RULES)
+  if (restore instanceof Error) guard.recordEvent({ kind: 'action_failed', detail: { reason: restore.message, code: restore.code, params: restore.params } })
+  const backups = startDailyBackups({
+    store,
+    dataDir: options.dataDir,
+    clock,
+    timers: options.timers ?? true,
+    onError: (error) => guard.recordEvent({ kind: 'action_failed', detail: { reason: `backup failed: ${error.message}`, code: 'backup_failed' } }),
+  })
 
   guard.subscribe((change) => {
     const event = feedEventView(store, change.event)
@@ -123,6 +137,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         return 0
       },
     },
+    backups: {
+      list: () => listBackups(options.dataDir).map(({ name, day, bytes, at }) => ({ name, day, bytes, at })),
+      now: () => backups.now(),
+      stage: (name) => stageRestore(options.dataDir, backupPath(options.dataDir, name)),
+    },
   })
 
   if (options.timers ?? true) guard.start()
@@ -141,10 +160,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       return () => unreadListeners.delete(listener)
     },
     loginState: () => slot.state(),
+    backups,
     async close() {
       await guard.stop()
       await slot.stop()
+      await backups.stop()
       store.close()
+      unmark()
     },
   }
 }

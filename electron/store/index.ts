@@ -1,4 +1,4 @@
-export { openStore, type Store } from './open-store.ts'
+export { DATABASE_FILE, openStore, type Store } from './open-store.ts'
 export type { EventChange, EventListener } from './event-feed.ts'
 export { SCHEMA_VERSION } from './migrations.ts'
 export { SettingError, type SettingsTable } from './settings.ts'

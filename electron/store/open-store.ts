@@ -14,6 +14,9 @@ import { createRulesTable, type RulesTable } from './rules.ts'
 import { createSettingsTable, type SettingsTable } from './settings.ts'
 import { createStrikesTable, type StrikesTable } from './strikes.ts'
 
+/** The database's file name inside the data folder. */
+export const DATABASE_FILE = 'qunguard.sqlite'
+
 export interface Store {
   readonly path: string
   readonly rules: RulesTable
@@ -27,6 +30,9 @@ export interface Store {
   readonly messages: MessagesTable
   /** Runs `work` as one transaction (a savepoint when nested); it must be synchronous. */
   transaction<T>(work: () => T): T
+  /** Copies the database to `destination` with SQLite's online backup, on this connection: writes made meanwhile are
+   * part of the copy or not, never half. */
+  backup(destination: string): Promise<void>
   close(): void
 }
 
@@ -60,6 +66,7 @@ export function openStore(path: string): Store {
     actions: createPendingActionsTable(db),
     messages: createMessagesTable(db),
     transaction: (work) => feed.around(() => db.transaction(work)()),
+    backup: async (destination) => void (await db.backup(destination)),
     close: () => db.close(),
   }
 }

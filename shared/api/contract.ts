@@ -18,6 +18,7 @@ import type {
   Stats,
   AllowListEntry,
   UndoResult,
+  BackupView,
 } from './types.ts'
 import { PUPPET_NAMES, FEED_EVENT_KINDS } from './types.ts'
 
@@ -66,6 +67,11 @@ export const API_INPUTS = {
   // The puppet changes only through choosePuppet, which also restarts the bot.
   updateSettings: SETTINGS_SCHEMA.omit({ puppet: true }).partial().strict(),
   setSecret: z.object({ name: z.enum(['puppetToken', 'speechApiKey', 'speechSecretKey']), value: z.string().max(2000) }).strict(),
+
+  // Backups (electron/backup): a restore is checked now and carried out when the service next starts.
+  listBackups: none,
+  backupNow: none,
+  restoreBackup: z.object({ name: z.string().min(1).max(200) }).strict(),
 } as const
 
 export type ApiMethod = keyof typeof API_INPUTS
@@ -98,6 +104,9 @@ export interface ApiOutputs {
   removeFromAllowList: AllowListEntry[]
   updateSettings: SettingsView
   setSecret: SettingsView
+  listBackups: BackupView[]
+  backupNow: BackupView[]
+  restoreBackup: { name: string; restartRequired: true }
 }
 
 /** The API as a caller sees it: one async function per method. Both doors and the direct call implement this. */
@@ -118,6 +127,8 @@ export type ApiEvent =
   | { type: 'rules'; rules: RuleView[] }
   | { type: 'settings'; settings: SettingsView }
   | { type: 'backtest'; done: number; total: number }
+  /** The service must restart to finish what was asked (a restore); the desktop app relaunches itself. */
+  | { type: 'restart'; reason: 'restore' }
 
 /** Validates a raw input for a method: the one place inputs are checked. */
 export function parseApiInput<M extends ApiMethod>(method: M, raw: unknown): z.output<(typeof API_INPUTS)[M]> {

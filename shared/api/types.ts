@@ -135,3 +135,12 @@ export type UndoResult =
   /** Queued: WeChat has not been asked yet (logged out, or the rate limit); the feed shows the outcome when it comes. */
   | { outcome: 'pending'; event: FeedEvent }
   | { outcome: 'needs_rep'; event: FeedEvent; instructions: string }
+
+/** One daily backup in the data folder's backups/ folder. */
+export interface BackupView {
+  name: string
+  /** The day it is the backup of, YYYY-MM-DD. */
+  day: string
+  bytes: number
+  at: number
+}
