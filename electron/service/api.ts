@@ -8,6 +8,7 @@ import { compileRuleSet, RuleSetError, type CompiledRuleSet } from '../../shared
 import type { Guard } from '../guard/index.ts'
 import { OverrideError } from '../guard/index.ts'
 import { BackupError } from '../backup/index.ts'
+import { exportData, importData, ImportError } from '../transfer/index.ts'
 import { SettingError, type GuardEvent, type Store } from '../store/index.ts'
 import type { SecretStore } from './secrets.ts'
 import { feedEventView, groupViews, ruleViews, settingsView, statsView } from './views.ts'
@@ -50,6 +51,8 @@ async function refusing<T>(work: () => T | Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof OverrideError) throw new ApiError('conflict', error.message)
     if (error instanceof SettingError) throw new ApiError('bad_input', error.message)
+    if (error instanceof ImportError) throw new ApiError('bad_input', error.message, { problems: error.problems })
+    if (error instanceof RuleSetError) throw new ApiError('bad_input', `the rules do not compile: ${error.message}`, { problems: error.problems })
     if (error instanceof BackupError) {
       const code = error.code === 'backup_missing' ? 'not_found' : error.code === 'service_running' ? 'conflict' : 'bad_input'
       throw new ApiError(code, error.message, { code: error.code, params: error.params })
@@ -234,6 +237,20 @@ export function createApi(deps: ApiDeps): QunGuardApi {
         deps.backups.stage(name)
         deps.emit({ type: 'restart', reason: 'restore' })
         return { name, restartRequired: true as const }
+      }),
+    exportData: async () => exportData(store, clock()),
+    importData: ({ file }) =>
+      refusing(async () => {
+        // One transaction: rules that do not compile here undo the whole import.
+        const imported = store.transaction(() => {
+          const counts = importData(store, file)
+          guard.updateRules(store.rules.list())
+          return counts
+        })
+        deps.emit({ type: 'rules', rules: rules() })
+        deps.emit({ type: 'settings', settings: settings() })
+        deps.emit({ type: 'groups', groups: groups() })
+        return { imported }
       }),
   }
 }

@@ -29,3 +29,4 @@ export type {
   PendingActionsTable,
 } from './pending-actions.ts'
 export type { HistoryRecord, MessageRecord, MessagesTable } from './messages.ts'
+export { RowError, type Cell, type Row, type TableRows } from './table-rows.ts'

@@ -13,6 +13,7 @@ import { createPendingActionsTable, type PendingActionsTable } from './pending-a
 import { createRulesTable, type RulesTable } from './rules.ts'
 import { createSettingsTable, type SettingsTable } from './settings.ts'
 import { createStrikesTable, type StrikesTable } from './strikes.ts'
+import { createTableRows, type TableRows } from './table-rows.ts'
 
 /** The database's file name inside the data folder. */
 export const DATABASE_FILE = 'qunguard.sqlite'
@@ -28,6 +29,8 @@ export interface Store {
   readonly events: EventsTable
   readonly actions: PendingActionsTable
   readonly messages: MessagesTable
+  /** Whole tables as rows: the export file. */
+  readonly rows: TableRows
   /** Runs `work` as one transaction (a savepoint when nested); it must be synchronous. */
   transaction<T>(work: () => T): T
   /** Copies the database to `destination` with SQLite's online backup, on this connection: writes made meanwhile are
@@ -65,6 +68,7 @@ export function openStore(path: string): Store {
     events,
     actions: createPendingActionsTable(db),
     messages: createMessagesTable(db),
+    rows: createTableRows(db),
     transaction: (work) => feed.around(() => db.transaction(work)()),
     backup: async (destination) => void (await db.backup(destination)),
     close: () => db.close(),

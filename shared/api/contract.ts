@@ -19,6 +19,7 @@ import type {
   AllowListEntry,
   UndoResult,
   BackupView,
+  ExportFileView,
 } from './types.ts'
 import { PUPPET_NAMES, FEED_EVENT_KINDS } from './types.ts'
 
@@ -72,6 +73,9 @@ export const API_INPUTS = {
   listBackups: none,
   backupNow: none,
   restoreBackup: z.object({ name: z.string().min(1).max(200) }).strict(),
+  // Everything the rep owns as one file (electron/transfer); the file is checked there, as a whole.
+  exportData: none,
+  importData: z.object({ file: z.unknown() }).strict(),
 } as const
 
 export type ApiMethod = keyof typeof API_INPUTS
@@ -107,6 +111,8 @@ export interface ApiOutputs {
   listBackups: BackupView[]
   backupNow: BackupView[]
   restoreBackup: { name: string; restartRequired: true }
+  exportData: ExportFileView
+  importData: { imported: Record<string, number> }
 }
 
 /** The API as a caller sees it: one async function per method. Both doors and the direct call implement this. */

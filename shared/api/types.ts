@@ -144,3 +144,11 @@ export interface BackupView {
   bytes: number
   at: number
 }
+
+/** The export file as the window saves it: opaque rows, read back only by importData. */
+export interface ExportFileView {
+  format: 'qunguard-export'
+  schemaVersion: number
+  exportedAt: number
+  tables: Record<string, Record<string, string | number | null>[]>
+}
