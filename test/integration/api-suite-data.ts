@@ -70,7 +70,8 @@ export function dataTests(env: () => ApiEnv, transport: Transport, called: Set<s
         // A file that is not an export, or whose rows SQLite refuses, changes nothing.
         const before = await windowView(fresh.api)
         const broken = structuredClone(file)
-        broken.tables.events.push({ ...broken.tables.events[0]!, kind: null })
+        const events = broken.tables.events!
+        events.push({ ...events[0]!, kind: null })
         for (const bad of [{}, 'export', { ...file, format: 'other' }, { ...file, schemaVersion: 999 }, broken]) {
           expect(await refusal(fresh.api.importData({ file: bad }))).toMatchObject({ code: 'bad_input' })
         }
