@@ -43,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   'error.code.unavailable': 'Service unavailable',
   'error.code.unauthorized': 'Not authorised',
   'error.code.internal': 'Internal error',
+  'error.code.rate_limited': 'Too many tries; wait a minute',
 
   'login.title': 'WeChat login',
   'login.start': 'Log in',

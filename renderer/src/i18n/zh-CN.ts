@@ -42,6 +42,7 @@ export const zhCN = {
   'error.code.unavailable': '服务暂不可用',
   'error.code.unauthorized': '未授权',
   'error.code.internal': '内部错误',
+  'error.code.rate_limited': '尝试次数过多，请稍后再试',
 
   'login.title': '微信登录',
   'login.start': '开始登录',
