@@ -111,19 +111,6 @@ describe('the main process', () => {
     expect(win!.show).toHaveBeenCalledTimes(1)
   })
 
-  it('lets the window neither navigate, nor open windows, nor attach webviews', () => {
-    const navigation = { preventDefault: vi.fn() }
-    ours.emit('will-navigate', navigation, 'https://evil.example/')
-    expect(navigation.preventDefault).toHaveBeenCalled()
-    expect(ours.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
-
-    const contents = electron().makeWebContents()
-    electron().app.emit('web-contents-created', {}, contents)
-    const webview = { preventDefault: vi.fn() }
-    contents.emit('will-attach-webview', webview)
-    expect(webview.preventDefault).toHaveBeenCalled()
-  })
-
   it('puts the Content-Security-Policy on every response the window loads', () => {
     const callback = vi.fn()
     ours.headersListener!({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback)

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
 import { FAILURES_ALLOWED, WINDOW_MS } from '../../electron/server/failed-tokens.ts'
 import { openHttpDoor, type HttpDoor } from '../../electron/server/http-door.ts'
 import { tokenMatches } from '../../electron/server/token.ts'
+import { upgradeStatus } from './api-harness.ts'
 
 const TOKEN = 'a1'.repeat(32)
 let time = 0
@@ -38,21 +38,7 @@ afterEach(async () => {
 const call = (opened: HttpDoor, token: string, host = '127.0.0.1') =>
   fetch(`http://${host}:${opened.port}/api/listRules`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: '{}' })
 
-function upgrade(opened: HttpDoor, token: string): Promise<number> {
-  const socket = new WebSocket(`ws://127.0.0.1:${opened.port}/api/events?token=${token}`)
-  return new Promise((done, fail) => {
-    socket.once('open', () => {
-      socket.terminate()
-      done(101)
-    })
-    socket.once('unexpected-response', (req, res) => {
-      res.resume()
-      req.destroy()
-      done(res.statusCode!)
-    })
-    socket.once('error', fail)
-  })
-}
+const upgrade = (opened: HttpDoor, token: string) => upgradeStatus(opened.port, `/api/events?token=${token}`)
 
 describe('wrong tokens', () => {
   it(`are refused with 401, then after ${FAILURES_ALLOWED} from one address everything from it is 429 for a minute`, async () => {
