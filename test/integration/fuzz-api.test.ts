@@ -150,6 +150,8 @@ describe('the HTTP door, with hostile bodies and paths', () => {
 })
 
 it('the fuzzed service still answers normally', async () => {
-  expect(await service.dispatch('listRules', {})).toEqual(expect.arrayContaining([expect.objectContaining({ name: RULES[0]!.name })]))
+  // Valid fuzzed calls may have changed the rules (an empty list is a valid save): save them again and read them back.
+  expect(await service.dispatch('saveRules', { rules: RULES })).toMatchObject({ ok: true })
+  expect(await service.dispatch('listRules', {})).toEqual(RULES.map((rule) => expect.objectContaining({ name: rule.name })))
   await expect(service.dispatch('pardon', { eventId: 1 })).rejects.toBeInstanceOf(ApiError)
 })
