@@ -19,6 +19,10 @@ const PARTS: Record<string, { summary: string; only?: boolean; load(): Promise<B
     only: true,
     load: async () => (await import('./soak.ts')).runSoakBench,
   },
+  images: {
+    summary: 'QR codes read in 1280 px photos, through the worker thread and on this thread',
+    load: async () => (await import('./images.ts')).runImagesBench,
+  },
   window: {
     summary: 'the live tester (compile after an edit, explain per keystroke) and the backtest over 100,000 stored messages',
     load: async () => (await import('./window.ts')).runWindowBench,

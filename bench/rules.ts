@@ -10,11 +10,22 @@ const SIZE: CorpusSize = { seed: 20_240_521, rules: 5_000, messages: 100_000 }
 const NAIVE_MESSAGES = 10_000
 const COMPILE_RUNS = 3
 
+/** The kinds found in a message's text (phone, WeChat id, links by domain): on for the "all kinds" run. */
+const KIND_RULES = [
+  { name: 'bench kind:phone', match: 'kind:phone' },
+  { name: 'bench kind:wechat-id', match: 'kind:wechat-id' },
+  { name: 'bench kind:link', match: 'kind:link' },
+  { name: 'bench kind:link(domain)', match: 'kind:link(taobao.com) | kind:link(weixin.qq.com)' },
+  // Two syllables: also read in pinyin typed in Latin letters.
+  { name: 'bench ~pinyin', match: '~加微信 | ~兼职' },
+]
+
 /** How much faster than each contender the engine must be (engine messages/s ÷ theirs). */
 const TARGETS = [
   { key: 'engineOverNaive', contender: 'naive', minimum: 10, strict: false },
   { key: 'engineOverMintFilter', contender: 'mint-filter', minimum: 1, strict: true },
   { key: 'engineOverRawScan', contender: 'raw scan', minimum: 0.5, strict: false },
+  { key: 'engineAllKindsOverRawScan', contender: 'raw scan (engine with every kind detector on)', minimum: 0.5, strict: false },
 ] as const
 
 export async function runRulesBench(log: (line: string) => void): Promise<Record<string, unknown>> {
@@ -40,6 +51,8 @@ export async function runRulesBench(log: (line: string) => void): Promise<Record
   const all = { messages: messages.length, lengthOf: (i: number) => messages[i]!.length }
 
   const engine = measureThroughput(all, (i) => set.match(messages[i]!).length)
+  const withKinds = compileRuleSet([...inputs, ...KIND_RULES])
+  const engineAllKinds = measureThroughput(all, (i) => withKinds.match(messages[i]!).length)
   const { keywordRuleMatches: engineKeywordMatches, messagesMatched } = tallyEngineMatches(set, messages, keywordRuleNames)
   const naiveRun = measureThroughput({ ...all, messages: NAIVE_MESSAGES }, (i) => naive.matches(compactText(messages[i]!)).length)
   const mintRun = measureThroughput(all, (i) => mint.countMatches(compactText(messages[i]!)))
@@ -49,6 +62,7 @@ export async function runRulesBench(log: (line: string) => void): Promise<Record
 
   const rows: [string, Throughput, string][] = [
     ['engine (all rules, raw text)', engine, `${n(engine.count)} rule matches (${n(engineKeywordMatches)} keyword rules) in ${n(messagesMatched)} messages`],
+    ['engine, every kind detector on', engineAllKinds, `${n(engineAllKinds.count)} rule matches with ${KIND_RULES.length} kind and pinyin rules added`],
     ['naive: compact + includes', naiveRun, `${n(naiveRun.count)} rule matches on the first ${n(NAIVE_MESSAGES)} messages`],
     ['mint-filter: compact + filter', mintRun, `${n(mintRun.count)} rule matches (engine: ${n(engineKeywordMatches)})`],
     ['raw scan (compact text)', rawRun, `${n(rawRun.count)} keyword occurrences, no rule logic`],
@@ -62,6 +76,7 @@ export async function runRulesBench(log: (line: string) => void): Promise<Record
     engineOverNaive: engine.messagesPerSecond / naiveRun.messagesPerSecond,
     engineOverMintFilter: engine.messagesPerSecond / mintRun.messagesPerSecond,
     engineOverRawScan: engine.messagesPerSecond / rawRun.messagesPerSecond,
+    engineAllKindsOverRawScan: engineAllKinds.messagesPerSecond / rawRun.messagesPerSecond,
   }
   const targetsMet: Record<string, boolean> = {}
   log('')
@@ -88,6 +103,7 @@ export async function runRulesBench(log: (line: string) => void): Promise<Record
     chars: totalChars,
     compileMs: round(compileMs),
     engine: { ...figures(engine), matches: engine.count, keywordRuleMatches: engineKeywordMatches, messagesMatched },
+    engineAllKinds: { ...figures(engineAllKinds), matches: engineAllKinds.count },
     naive: { ...figures(naiveRun), matches: naiveRun.count },
     mintFilter: { ...figures(mintRun), matches: mintRun.count },
     rawScan: { ...figures(rawRun), occurrences: rawRun.count },

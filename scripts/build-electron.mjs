@@ -13,5 +13,7 @@ const common = {
 }
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'out/main.cjs' })
+// Worker threads, each beside main.cjs where electron/workers/start-worker.ts looks for them.
+await build({ ...common, entryPoints: ['electron/images/qr-worker.ts'], outfile: 'out/qr-worker.cjs' })
 // A sandboxed preload cannot require packages other than electron, so it is bundled whole.
 await build({ ...common, packages: undefined, external: ['electron'], entryPoints: ['electron/preload.ts'], outfile: 'out/preload.cjs' })

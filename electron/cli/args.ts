@@ -16,3 +16,12 @@ export function parseCommandArgs<const Options extends OptionsConfig>(argv: read
 export function usageError(message: string, usage: string): CliError {
   return new CliError([`error: ${message}`, '', usage])
 }
+
+const RULES_FILE_FORMATS = ['yaml', 'json'] as const
+
+/** The --format of a command that writes a rules file: yaml or json, else a usage error. */
+export function rulesFileFormat(value: unknown, usage: string): (typeof RULES_FILE_FORMATS)[number] {
+  const format = RULES_FILE_FORMATS.find((name) => name === value)
+  if (!format) throw usageError(`--format must be yaml or json, not "${String(value)}"`, usage)
+  return format
+}

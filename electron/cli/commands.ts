@@ -26,6 +26,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'put a backup in place of the database (QunGuard stopped; the current database is kept aside)',
     load: async () => (await import('./restore.ts')).runRestoreCommand,
   },
+  'starter-rules': {
+    summary: 'print the rules a new installation starts with, as YAML or JSON',
+    load: async () => (await import('./starter-rules.ts')).runStarterRulesCommand,
+  },
   // A new command is one entry here, pointing at a module that exports its CommandRunner.
 }
 

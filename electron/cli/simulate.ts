@@ -16,6 +16,8 @@ export const SIMULATE_USAGE = `usage: npm run -s cli -- simulate --rules FILE --
                         {"op":"room","id":"r1","topic":"...","owner":"bot","admins":[],"members":["alice"]}
                           (optional "otherMembers": N adds N unnamed members, for a big group)
                         {"op":"say","room":"r1","from":"alice","text":"..."}   (optional "kind": "link", "image"...)
+                        {"op":"image","room":"r1","from":"alice","file":"poster.jpg"}   a photo (PNG or JPEG, path
+                                                          relative to the scenario) through the real QR decoder
                         {"op":"join","room":"r1","who":["carol"],"inviter":"bob"}   (inviter defaults to the owner)
                         {"op":"wait","minutes":90}        moves the virtual clock; due actions run on the way
                         {"op":"allow","who":"bob"}        puts bob on the allow-list for every group

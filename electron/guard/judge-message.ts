@@ -4,6 +4,7 @@ import { decideOffence } from '../../shared/policy/index.ts'
 import type { IncomingMessage } from '../wechat/chat-port.ts'
 import type { GuardContext } from './guard-context.ts'
 import { lookUpGroup } from './group-lookup.ts'
+import { readMessageContent } from './message-content.ts'
 import { identifyMember, isImmune } from './member-identity.ts'
 import { recordDecision } from './record-decision.ts'
 
@@ -14,10 +15,11 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
   if (!group?.monitored) return
   const member = await identifyMember(store, chat, group.id, message.senderId, clock())
   if (isImmune(store, group, member)) return
+  const content = await readMessageContent(context, message, group, member)
 
   const now = clock()
   const ruleSet = context.rules.current(now)
-  const scope = { groupId: group.id, groupTopic: group.topic, kinds: [message.kind] }
+  const scope = { groupId: group.id, groupTopic: group.topic, kinds: content.kinds }
   const queued = store.transaction(() => {
     const firstDelivery = store.messages.insert({
       id: message.id,
@@ -25,12 +27,12 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
       senderId: member.id,
       senderKey: member.key,
       kind: message.kind,
-      text: message.text,
+      text: content.text,
       at: message.time,
     })
     if (!firstDelivery || !ruleSet) return false
     // One offence per message: the first matching rule in priority order, which may be an 'ignore' rule.
-    const rule = ruleSet.first(message.text, scope)
+    const rule = ruleSet.first(content.text, scope)
     if (!rule) return false
     const decision = decideOffence({
       rule,
@@ -39,8 +41,8 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
       settings: store.settings.all(),
       now,
     })
-    const hits = ruleSet.explain(message.text, scope).matched.find((matched) => matched.name === rule.name)?.hits ?? []
-    const offence = { group, member, rule, message: { id: message.id, text: message.text }, hit: true, detail: { hits } }
+    const hits = ruleSet.explain(content.text, scope).matched.find((matched) => matched.name === rule.name)?.hits ?? []
+    const offence = { group, member, rule, message: { id: message.id, text: content.text }, hit: true, detail: { hits, ...content.detail } }
     return recordDecision(store, offence, decision, now) !== null
   })
   if (queued) context.queue.poke()

@@ -14,6 +14,13 @@ import { tokenMatches } from './token.ts'
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024
 
+/** A body over MAX_BODY_BYTES: answered 413, after which the connection closes. */
+class BodyTooLargeError extends ApiError {
+  constructor() {
+    super('bad_input', `the request body is over ${MAX_BODY_BYTES} bytes`)
+  }
+}
+
 export interface HttpDoorOptions {
   dispatch: Dispatch
   subscribe: (listener: (event: ApiEvent) => void) => () => void
@@ -60,7 +67,8 @@ function send<T>(res: ServerResponse, status: number, body: WireResult<T>): void
 
 function sendError(res: ServerResponse, error: unknown): void {
   const body = wireError(error)
-  send(res, HTTP_STATUS[body.error.code], body)
+  if (error instanceof BodyTooLargeError) res.setHeader('Connection', 'close')
+  send(res, error instanceof BodyTooLargeError ? 413 : HTTP_STATUS[body.error.code], body)
 }
 
 function readJson(req: IncomingMessage): Promise<unknown> {
@@ -70,8 +78,12 @@ function readJson(req: IncomingMessage): Promise<unknown> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
-        reject(new ApiError('bad_input', `request body over ${MAX_BODY_BYTES} bytes`))
-        req.destroy()
+        // Not destroyed: that resets the connection before the client can read why. The rest is read and dropped,
+        // and the answer closes the connection.
+        chunks.length = 0
+        req.removeAllListeners('data')
+        req.resume()
+        reject(new BodyTooLargeError())
       } else chunks.push(chunk)
     })
     req.on('end', () => {

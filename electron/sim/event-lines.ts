@@ -14,6 +14,7 @@ const PRINTED_KINDS = new Set<GuardEvent['kind']>([
   'pardon',
   'undo',
   'action_failed',
+  'image_failed',
 ])
 
 /**
@@ -48,6 +49,8 @@ export class EventLinePrinter {
       room: event.groupId === null ? null : this.world.nameOf(event.groupId),
       member: event.memberId === null ? null : this.world.nameOf(event.memberId),
       ...this.detailsOf(event),
+      // The QR codes an image held, named (a WeChat group invite...), on the decision they led to.
+      ...(Array.isArray(event.detail.qr) ? { qr: event.detail.qr } : {}),
       ...(event.dryRun ? { dryRun: true } : {}),
       ...(event.status !== null && event.status !== 'done' ? { status: event.status } : {}),
       // When the outcome became known (a throttled warning goes out later than it was decided), in virtual minutes.
@@ -70,6 +73,8 @@ export class EventLinePrinter {
         return { rule: event.rule ?? undefined, reason: event.detail.reason }
       case 'alert':
         return { rule: event.rule, ...(event.detail.divertedToRep && sanction ? { proposed: sanction.kind } : {}) }
+      case 'image_failed':
+        return { code: event.detail.code, ...(event.detail.baidu ? { baidu: event.detail.baidu } : {}) }
       default:
         return {}
     }

@@ -2,12 +2,13 @@
 // temporary SQLite file, the real policy and action queue, all on a virtual clock. Each line is handled completely
 // (decision, actions, events) before the next; time only moves on "wait", and then through every moment an action
 // was due, as the app's timers would.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Settings } from '../../shared/policy/index.ts'
 import type { RuleInput } from '../../shared/rules/types.ts'
 import { createGuard, OverrideError, type FlushReport, type Guard } from '../guard/index.ts'
+import { createQrReader, type ImageTextReader, type QrReader } from '../images/index.ts'
 import { memberKey } from '../guard/index.ts'
 import { openStore, SettingError, type Store } from '../store/index.ts'
 import type { BotHost } from '../wechat/bot-host.ts'
@@ -27,6 +28,8 @@ export interface ScenarioRun {
   /** Settings before the first line (the CLI's --warnings, say). */
   settings?: Partial<Settings>
   onEvent: (line: EventLine) => void
+  /** Reads text in images (Baidu OCR; a fake of it in tests), used while the imageTextRecognition setting is on. */
+  imageText?: ImageTextReader
   /** Things worth telling the author that are not errors ("nothing to pardon"), by scenario line. */
   onNote?: (line: number, note: string) => void
 }
@@ -39,6 +42,7 @@ export interface ScenarioOutcome {
 }
 
 interface Simulation {
+  images: QrReader
   world: SimulatedWorld
   clock: VirtualClock
   store: Store
@@ -55,7 +59,7 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioOutcome> {
     simulation = await startSimulation(store, dataDir, run)
     for (const step of run.steps) {
       try {
-        await perform(simulation, step, run.onNote ?? (() => {}))
+        await perform(simulation, step, run.onNote ?? (() => {}), run.scenarioFile)
         await settle(simulation)
       } catch (error) {
         if (error instanceof SimulationError || error instanceof OverrideError || error instanceof SettingError) {
@@ -75,6 +79,7 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioOutcome> {
     if (simulation) {
       await simulation.guard.stop()
       await simulation.host.stop()
+      await simulation.images.close()
     }
     store.close()
     await rm(dataDir, { recursive: true, force: true })
@@ -85,16 +90,17 @@ async function startSimulation(store: Store, dataDir: string, run: ScenarioRun):
   const clock = new VirtualClock()
   const world = new SimulatedWorld(clock.now)
   const host = await createSimulatedBot(world, { dataDir, now: clock.now })
-  const guard = createGuard({ store, chat: host.chat, clock: clock.now })
+  const images = createQrReader()
+  const guard = createGuard({ store, chat: host.chat, clock: clock.now, images, ...(run.imageText ? { imageText: run.imageText } : {}) })
   store.settings.update(run.settings ?? {})
   guard.updateRules(run.rules)
   guard.subscribe(new EventLinePrinter(world, clock.now, run.onEvent).onChange)
   host.attach(guard)
   await startAndLogIn(host, world)
-  return { world, clock, store, guard, host }
+  return { images, world, clock, store, guard, host }
 }
 
-async function perform(simulation: Simulation, step: ScenarioStep, onNote: (line: number, note: string) => void): Promise<void> {
+async function perform(simulation: Simulation, step: ScenarioStep, onNote: (line: number, note: string) => void, scenarioFile: string): Promise<void> {
   const note = (text: string) => onNote(step.line, text)
   const { world, clock, store, guard } = simulation
   switch (step.op) {
@@ -106,6 +112,14 @@ async function perform(simulation: Simulation, step: ScenarioStep, onNote: (line
     case 'say':
       world.say(step.room, step.from, step.text, step.kind)
       return
+    case 'image': {
+      const file = path.resolve(path.dirname(scenarioFile), step.file)
+      const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+        throw new SimulationError(`cannot read the image "${step.file}" (${file}): ${error.code ?? error.message}`)
+      })
+      world.postImage(step.room, step.from, bytes)
+      return
+    }
     case 'join':
       world.join(step.room, step.who, step.inviter)
       return

@@ -26,6 +26,8 @@ const STEP_SCHEMA = z.discriminatedUnion('op', [
     text: z.string(),
     kind: z.enum(MESSAGE_KINDS).default('text'),
   }),
+  /** A member posts a photo: FILE (PNG or JPEG) is read relative to the scenario file, through the real decoder. */
+  z.strictObject({ op: z.literal('image'), room: name, from: person, file: name }),
   z.strictObject({ op: z.literal('join'), room: name, who: z.array(person).min(1), inviter: name.optional() }),
   z.strictObject({ op: z.literal('wait'), minutes: z.number().positive() }),
   z.strictObject({ op: z.literal('allow'), who: person }),

@@ -66,6 +66,7 @@ export class SimulatedWorld implements SimulatedWeChat {
   private readonly contactIds = new Map<string, string>()
   private readonly roomIds = new Map<string, string>()
   private readonly names = new Map<string, string>()
+  private readonly images = new Map<string, Uint8Array>()
   private messageCount = 0
 
   constructor(private readonly clock: () => number) {
@@ -163,14 +164,23 @@ export class SimulatedWorld implements SimulatedWeChat {
   // ---- what members do ----
 
   /** A member speaks in a group; returns the message id. */
-  say(roomName: string, fromName: string, text: string, kind: MessageKind = 'text'): string {
+  say(roomName: string, fromName: string, text: string, kind: MessageKind = 'text', image?: Uint8Array): string {
     const roomId = this.roomId(roomName)
     const talkerId = this.contactId(fromName)
     if (talkerId === this.selfId) throw new SimulationError('the bot speaks through the guard, not the scenario')
     if (!this.roomPayload(roomId).memberIdList.includes(talkerId)) {
       throw new SimulationError(`"${fromName}" is not a member of "${roomName}"`)
     }
-    return this.postMessage({ talkerId, roomId, text, type: MESSAGE_TYPES[kind], mentionIdList: [] })
+    return this.postMessage({ talkerId, roomId, text, type: MESSAGE_TYPES[kind], mentionIdList: [] }, image)
+  }
+
+  /** A member posts a photo (PNG or JPEG bytes); returns the message id. */
+  postImage(roomName: string, fromName: string, bytes: Uint8Array): string {
+    return this.say(roomName, fromName, '', 'image', bytes)
+  }
+
+  imageOf(messageId: string): Uint8Array | undefined {
+    return this.images.get(messageId)
   }
 
   /** Members join a group, invited by a member (by default the owner). */
@@ -262,8 +272,9 @@ export class SimulatedWorld implements SimulatedWeChat {
     return room
   }
 
-  private postMessage(message: Posting): string {
+  private postMessage(message: Posting, image?: Uint8Array): string {
     const id = `sim-msg-${++this.messageCount}`
+    if (image) this.images.set(id, image)
     this.mocker.MessageMock.create({ ...message, id, timestamp: this.clock() })
     this.echoes.expect({ event: 'message', messageId: id })
     this.puppet.emit('message', { messageId: id })

@@ -57,6 +57,8 @@ export interface IncomingMessage {
   /** The text, or a transcript/description for non-text kinds (later issues fill those in). */
   text: string
   time: number
+  /** An image's bytes, fetched only when the guard asks (it reads the QR codes in it). */
+  image?: () => Promise<Uint8Array>
 }
 
 export interface MemberJoin {

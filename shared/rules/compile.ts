@@ -5,13 +5,15 @@
 // little more than a handful.
 import type { RE2JS } from 're2js'
 import { Automaton, HitBuffer } from './automaton.ts'
+import { detectTextKinds, hostIsIn, type Span, type TextKinds } from './kinds/index.ts'
 import { CompactBuffer } from './normalize.ts'
 import { compileRegex, termsOf, type Expr, type Term } from './parse.ts'
 import { requiredLiterals } from './regex-literal.ts'
 import { parseRules, RuleSetError } from './ruleset.ts'
-import { soundCode } from './sounds.ts'
+import { SyllableStream } from './pinyin-letters.ts'
+import { isSyllableCode, soundCode } from './sounds.ts'
 import { triggersOf } from './triggers.ts'
-import type { Explanation, MessageContext, Rule, RuleInput, TermHit } from './types.ts'
+import type { Explanation, MessageContext, MessageKind, Rule, RuleInput, TermHit, TextKind } from './types.ts'
 
 interface TermSlot {
   term: Term
@@ -45,7 +47,7 @@ class TermTable {
 
   add(term: Term): void {
     // Words and phrases are both plain compact substrings, so the same text is one term.
-    const key = `${term.kind === 'phrase' ? 'word' : term.kind}\u0000${term.value}`
+    const key = `${term.kind === 'phrase' ? 'word' : term.kind}\u0000${term.value}\u0000${term.domain ?? ''}`
     let id = this.byKey.get(key)
     if (id === undefined) {
       id = this.slots.length
@@ -82,7 +84,15 @@ export class CompiledRuleSet {
   private readonly sounds: PatternIndex
   private readonly literalAutomaton: Automaton
   private readonly soundAutomaton: Automaton | null
+  /** Sounds-like terms of two syllables or more, looked for again in pinyin typed in Latin letters. */
+  private readonly pinyin: PatternIndex
+  private readonly pinyinAutomaton: Automaton | null
+  private readonly stream: SyllableStream
   private readonly kindTerms = new Map<string, number>()
+  /** kind:link(domain) terms. */
+  private readonly domainTerms: { domain: string; id: number }[] = []
+  /** Whether some term needs the kinds found in the text (kinds/): only then are they looked for. */
+  private readonly detectsKinds: boolean
   /** Rules that must be evaluated on every message: they hold a regex with no required literal. */
   private readonly ungatedRules: number[] = []
 
@@ -114,11 +124,16 @@ export class CompiledRuleSet {
 
     this.literals = new PatternIndex()
     this.sounds = new PatternIndex()
+    this.pinyin = new PatternIndex()
     const gates = new Map<number, string[]>()
     this.terms.slots.forEach((slot, id) => {
       const { term } = slot
       if (term.kind === 'word' || term.kind === 'phrase') this.literals.targetsFor(term.value).terms.push(id)
-      else if (term.kind === 'sounds') this.sounds.targetsFor(term.value).terms.push(id)
+      else if (term.kind === 'sounds') {
+        this.sounds.targetsFor(term.value).terms.push(id)
+        if (term.value.length >= 2 && [...term.value].every((ch) => isSyllableCode(ch.charCodeAt(0)))) this.pinyin.targetsFor(term.value).terms.push(id)
+      }
+      else if (term.kind === 'kind' && term.domain !== undefined) this.domainTerms.push({ domain: term.domain, id })
       else if (term.kind === 'kind') this.kindTerms.set(term.value, id)
       else {
         const literals = requiredLiterals(term.value)
@@ -149,8 +164,13 @@ export class CompiledRuleSet {
       }
     })
     this.ungatedRules = [...ungated].sort((a, b) => a - b)
+    this.detectsKinds = this.domainTerms.length > 0 || TEXT_FOUND_KINDS.some((kind) => this.kindTerms.has(kind))
     this.literalAutomaton = new Automaton(this.literals.patterns)
     this.soundAutomaton = this.sounds.patterns.length ? new Automaton(this.sounds.patterns, soundCode) : null
+    this.pinyinAutomaton = this.pinyin.patterns.length ? new Automaton(this.pinyin.patterns) : null
+    const pairs = new Set<number>()
+    for (const pattern of this.pinyin.patterns) for (let k = 1; k < pattern.length; k++) pairs.add(pattern.charCodeAt(k - 1) * 0x10000 + pattern.charCodeAt(k))
+    this.stream = new SyllableStream(pairs)
 
     const termCount = this.terms.slots.length
     this.termSeen = new Int32Array(termCount)
@@ -188,21 +208,28 @@ export class CompiledRuleSet {
   /** Which rules match and why: the terms that made each match, as spans of the original text. */
   explain(text: string, context: MessageContext = {}): Explanation {
     const spans = new Map<number, [number, number][]>()
-    this.scanMessage(text, context, spans)
+    const found = detectTextKinds(text)
+    this.scanMessage(text, context, spans, found)
     const { starts, ends } = this.buffer
     const matched = this.matchIndices(text, context).map((index) => {
       const hits: TermHit[] = []
       for (const { term, positive } of termsOf(this.compiled[index]!.expr)) {
         const id = this.terms.idOf.get(term)!
         if (!positive || !this.termTrue(id)) continue
-        const ranges = term.kind === 'regex' ? this.regexSpans(id) : term.kind === 'kind' ? [] : (spans.get(id) ?? [])
-        if (term.kind === 'kind') hits.push({ term: term.written, kind: term.kind, start: 0, end: 0 })
+        if (term.kind === 'kind') {
+          const inText = kindSpans(found, term.value, term.domain)
+          // A kind the context gave (a card, an image) is the whole message, not a place in it.
+          if (inText.length === 0) hits.push({ term: term.written, kind: term.kind, start: 0, end: 0 })
+          for (const span of inText) hits.push({ term: term.written, kind: term.kind, ...span })
+          continue
+        }
+        const ranges = term.kind === 'regex' ? this.regexSpans(id) : (spans.get(id) ?? [])
         for (const [from, to] of ranges) hits.push({ term: term.written, kind: term.kind, start: starts[from]!, end: ends[to - 1]! })
       }
       hits.sort((a, b) => a.start - b.start || a.end - b.end)
-      return { name: this.rules[index]!.name, hits }
+      return { name: this.rules[index]!.name, hits: dedupe(hits) }
     })
-    return { compact: this.compactString(), matched }
+    return { compact: this.compactString(), matched, kinds: kindsOf(context, found) }
   }
 
   private applies(index: number, context: MessageContext): boolean {
@@ -230,17 +257,34 @@ export class CompiledRuleSet {
   private scanWith(automaton: Automaton, index: PatternIndex, codes: Uint16Array, length: number): void {
     const count = automaton.scan(codes, length, this.hits)
     const pairs = this.hits.pairs
-    for (let k = 0; k < count; k++) this.patternFound(index, pairs[2 * k]!, pairs[2 * k + 1]!)
+    for (let k = 0; k < count; k++) {
+      const pattern = pairs[2 * k]!
+      const end = pairs[2 * k + 1]!
+      this.patternFound(index, pattern, end - index.patterns[pattern]!.length, end)
+    }
   }
 
-  private patternFound(index: PatternIndex, pattern: number, end: number): void {
+  /** The syllable stream's hits, placed back in the compact text. */
+  private scanStream(automaton: Automaton): void {
+    const { stream } = this
+    const count = automaton.scan(stream.codes, stream.length, this.hits)
+    const pairs = this.hits.pairs
+    for (let k = 0; k < count; k++) {
+      const pattern = pairs[2 * k]!
+      const end = pairs[2 * k + 1]!
+      this.patternFound(this.pinyin, pattern, stream.starts[end - this.pinyin.patterns[pattern]!.length]!, stream.ends[end - 1]!)
+    }
+  }
+
+  /** Pattern `pattern` of `index` occupies compact[start, end). */
+  private patternFound(index: PatternIndex, pattern: number, start: number, end: number): void {
     const targets = index.targets[pattern]!
     for (const id of targets.terms) {
       this.markTerm(id)
       if (this.spans) {
         let list = this.spans.get(id)
         if (!list) this.spans.set(id, (list = []))
-        list.push([end - index.patterns[pattern]!.length, end])
+        list.push([start, end])
       }
     }
     for (const id of targets.regexGates) {
@@ -251,7 +295,7 @@ export class CompiledRuleSet {
     }
   }
 
-  private scanMessage(text: string, context: MessageContext, spans: Map<number, [number, number][]> | null): void {
+  private scanMessage(text: string, context: MessageContext, spans: Map<number, [number, number][]> | null, found?: TextKinds): void {
     this.stamp++
     this.candidates.length = 0
     this.compact = null
@@ -260,12 +304,24 @@ export class CompiledRuleSet {
     const { codes, length } = this.buffer
     this.scanWith(this.literalAutomaton, this.literals, codes, length)
     if (this.soundAutomaton) this.scanWith(this.soundAutomaton, this.sounds, codes, length)
+    if (this.pinyinAutomaton && this.stream.read(codes, length)) this.scanStream(this.pinyinAutomaton)
     for (const kind of context.kinds ?? []) {
       const id = this.kindTerms.get(kind)
       if (id !== undefined) this.markTerm(id)
     }
+    if (this.detectsKinds || found) this.markFoundKinds(found ?? detectTextKinds(text))
     this.addCandidates(this.ungatedRules)
     this.spans = null
+  }
+
+  private markFoundKinds(found: TextKinds): void {
+    for (const kind of TEXT_FOUND_KINDS) {
+      const id = this.kindTerms.get(kind)
+      if (id !== undefined && kindSpans(found, kind).length > 0) this.markTerm(id)
+    }
+    for (const { domain, id } of this.domainTerms) {
+      if (found.links.some((link) => hostIsIn(link.host, domain))) this.markTerm(id)
+    }
   }
 
   private compactString(): string {
@@ -318,6 +374,34 @@ export class CompiledRuleSet {
         return false
     }
   }
+}
+
+/** The kinds the engine finds in a message's text itself (kinds/). */
+const TEXT_FOUND_KINDS = ['link', 'phone', 'wechat-id'] as const satisfies readonly (MessageKind | TextKind)[]
+
+/** Where in the text a kind was found: every link (or those in `domain`), phone number or WeChat id. */
+function kindSpans(found: TextKinds, kind: string, domain?: string): Span[] {
+  switch (kind) {
+    case 'link':
+      return domain === undefined ? found.links : found.links.filter((link) => hostIsIn(link.host, domain))
+    case 'phone':
+      return found.phones
+    case 'wechat-id':
+      return found.wechatIds
+    default:
+      return []
+  }
+}
+
+function kindsOf(context: MessageContext, found: TextKinds): (MessageKind | TextKind)[] {
+  const kinds = new Set<MessageKind | TextKind>(context.kinds ?? [])
+  for (const kind of TEXT_FOUND_KINDS) if (kindSpans(found, kind).length > 0) kinds.add(kind)
+  return [...kinds]
+}
+
+/** Hits sorted by position, each once (a sounds-like term may be found by both of its scans). */
+function dedupe(hits: TermHit[]): TermHit[] {
+  return hits.filter((hit, k) => k === 0 || hit.start !== hits[k - 1]!.start || hit.end !== hits[k - 1]!.end || hit.term !== hits[k - 1]!.term)
 }
 
 /** Compiles a rule set; throws RuleSetError listing every bad rule (with line and column where that applies). */

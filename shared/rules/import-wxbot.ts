@@ -1,9 +1,10 @@
 // Reads the original wx-bot tool's keyword file: one rule a line, `<pattern>"reply"`.
 //
-// The old tool handed each pattern to `new RegExp` as it stood after splitting on `-` (first part must match, the
-// others must not) and `+` (every part must match); `|` was the regex's own alternation. So `|`, `+` and `-` keep
-// their meaning here, and everything else becomes a quoted phrase of our language: the old tool's users wrote
-// keywords, not regexes, and a stray `.` or `(` must not turn into an operator or a syntax error.
+// The line is `<pattern>"reply"`. The old tool's get-pat-ans.js split the pattern on `|` (alternatives), then each
+// alternative on `+` (every part must match) or, without a `+`, on `-` (the first part must match, the others must
+// not), and handed each part to `new RegExp`. So `|`, `+` and `-` keep that meaning here, and everything else becomes
+// a quoted phrase of our language: the old tool's users wrote keywords, not regexes, and a stray `.` or `(` must not
+// turn into an operator or a syntax error.
 //
 // Where the old tool did something harmful, the import refuses the line instead of copying the harm: an empty
 // pattern or an empty alternative (`A|`) was a regex matching every message, so every message got the reply.
@@ -55,6 +56,10 @@ export function importWxbotRules(text: string): WxbotImport {
       const { match, columns } = patternToExpression(pattern)
       imported.push({ rule: { name, match, reply, action: 'warn' }, line, columns })
       if (reply === null) warnings.push({ line, column: content.length + 1, rule: name, message: 'no reply text ("...") after the pattern: imported without a reply' })
+      const dashes = plainDashColumn(pattern)
+      if (dashes !== null) {
+        warnings.push({ line, column: dashes, rule: name, message: '- next to + was plain text to the old tool (it reads - only in an alternative without +); imported as plain text' })
+      }
       const regexCharacters = [...new Set(pattern.match(REGEX_CHARACTERS))]
       if (regexCharacters.length) {
         warnings.push({
@@ -139,38 +144,55 @@ class ExpressionWriter {
   }
 }
 
-/** `A|B+C-D` becomes `("A" | "B") + "C" - "D"`: `-` splits first, then `+`, then `|`, as the old tool did. */
-function patternToExpression(pattern: string): { match: string; columns: number[] } {
-  if (pattern.trim() === '') throw new LineError('no pattern before the reply (the old tool would have replied to every message)', 1)
+/** The pattern is what stands between `<` and `>`; a line written without the brackets is read whole. */
+function unbracket(pattern: string): Piece {
+  const leading = pattern.length - pattern.trimStart().length
+  const trimmed = pattern.trim()
+  if (!trimmed.startsWith('<')) return { text: pattern, column: 1 }
+  if (!trimmed.endsWith('>') || trimmed.length < 2) throw new LineError('the pattern\'s < has no closing > before the reply', leading + 1)
+  return { text: trimmed.slice(1, -1), column: leading + 2 }
+}
+
+/**
+ * `博彩+网址|高利贷-正规-合法` becomes `("博彩" + "网址") | ("高利贷" - "正规" - "合法")`, as the old tool's
+ * get-pat-ans.js read it: `|` first (alternatives), then each alternative on `+` (every part required) or, when it
+ * has no `+`, on `-` (the first part required, none of the others).
+ */
+function patternToExpression(text: string): { match: string; columns: number[] } {
+  const pattern = unbracket(text)
+  if (pattern.text.trim() === '') throw new LineError('no pattern before the reply (the old tool would have replied to every message)', 1)
   const writer = new ExpressionWriter()
-  const [include, ...excludes] = splitPiece({ text: pattern, column: 1 }, '-')
-  writePart(writer, include!, 'before the first -')
-  for (const exclude of excludes) {
-    writer.write(' - ', exclude.column - 1)
-    writePart(writer, exclude, 'after -')
-  }
+  const alternatives = splitPiece(pattern, '|')
+  alternatives.forEach((alternative, a) => {
+    requireText(alternative, 'empty alternative next to | (the old tool matched every message with it)')
+    if (a > 0) writer.write(' | ', alternative.column - 1)
+    writeAlternative(writer, alternative, alternatives.length > 1)
+  })
   return { match: writer.match, columns: writer.columns }
 }
 
-/** One side of a `-`: keywords joined by `+`, each a `|` list; parenthesised where precedence needs it. */
-function writePart(writer: ExpressionWriter, part: Piece, where: string): void {
-  requireText(part, `nothing ${where}`)
-  const groups = splitPiece(part, '+')
-  const parenthesise = groups.length > 1
-  if (parenthesise) writer.write('(', part.column)
-  groups.forEach((group, g) => {
-    requireText(group, g === 0 ? 'nothing before +' : 'nothing after +')
-    if (g > 0) writer.write(' + ', group.column - 1)
-    const alternatives = splitPiece(group, '|')
-    if (alternatives.length > 1) writer.write('(', group.column)
-    alternatives.forEach((alternative, a) => {
-      requireText(alternative, 'empty alternative next to | (the old tool matched every message with it)')
-      if (a > 0) writer.write(' | ', alternative.column - 1)
-      writer.literal(alternative)
-    })
-    if (alternatives.length > 1) writer.write(')', group.column + group.text.length - 1)
+/** One alternative: parts joined by `+` (all required), or else by `-` (the first required, the others excluded). */
+function writeAlternative(writer: ExpressionWriter, alternative: Piece, parenthesise: boolean): void {
+  const separator = alternative.text.includes('+') ? '+' : '-'
+  const parts = splitPiece(alternative, separator)
+  const grouped = parenthesise && parts.length > 1
+  if (grouped) writer.write('(', alternative.column)
+  parts.forEach((part, p) => {
+    requireText(part, p === 0 ? `nothing before ${separator}` : `nothing after ${separator}`)
+    if (p > 0) writer.write(` ${separator} `, part.column - 1)
+    writer.literal(part)
   })
-  if (parenthesise) writer.write(')', part.column + part.text.length - 1)
+  if (grouped) writer.write(')', alternative.column + alternative.text.length - 1)
+}
+
+/** The column of the first `-` in an alternative that also has `+` (where the old tool read `-` as text), or null. */
+function plainDashColumn(pattern: string): number | null {
+  let column = 1
+  for (const alternative of pattern.split('|')) {
+    if (alternative.includes('+') && alternative.includes('-')) return column + alternative.indexOf('-')
+    column += alternative.length + 1
+  }
+  return null
 }
 
 function requireText(piece: Piece, message: string): void {

@@ -2,7 +2,7 @@
 // （ ） ｜ ＋ － ！ work), one code point at a time so that every token still knows where it stands in the text the
 // rep typed: errors point at the rep's own line and column.
 import { ruleErrorText, type RuleErrorCode, type RuleErrorParams } from './messages.ts'
-import type { SourcePosition } from './types.ts'
+import { MESSAGE_KINDS, TEXT_KINDS, type SourcePosition } from './types.ts'
 
 /** A fault in an expression: what (a code the window can say in the rep's language) and where. */
 export class RuleSyntaxError extends Error {
@@ -21,7 +21,7 @@ export type TermToken = 'word' | 'phrase' | 'regex' | 'sounds' | 'kind'
 
 export type Token =
   | { type: 'op'; op: Operator; written: string; at: number }
-  | { type: 'term'; kind: TermToken; text: string; written: string; at: number }
+  | { type: 'term'; kind: TermToken; text: string; written: string; at: number; argument?: string }
 
 const OPERATOR_CHARS = new Map<string, Operator>([['|', '|'], ['&', '&'], ['+', '&'], ['-', '-'], ['!', '!'], ['(', '('], [')', ')']])
 const OPERATOR_WORDS = new Map<string, Operator>([['OR', '|'], ['AND', '&'], ['NOT', '!']])
@@ -31,8 +31,17 @@ function isWordChar(ch: string): boolean {
   return !OPERATOR_CHARS.has(ch) && ch !== '"' && ch !== '#' && !/\s/u.test(ch)
 }
 
+function isKindPrefix(word: string): boolean {
+  const lower = word.toLowerCase()
+  return lower.startsWith(KIND_PREFIX) && [...MESSAGE_KINDS, ...TEXT_KINDS].some((kind) => kind.startsWith(lower.slice(KIND_PREFIX.length)))
+}
+
 /** Maps an offset in the normalised expression back to a position in the original text. */
 export class SourceMap {
+  /** Where each line starts, found once on first use: the parser asks for a position per term, and rescanning the
+   * text from its start for each made a rule with 100,000 alternatives take half a minute (quadratic). */
+  private lineStarts: number[] | null = null
+
   constructor(
     private readonly original: string,
     private readonly origins: number[],
@@ -40,16 +49,23 @@ export class SourceMap {
 
   position(normalizedOffset: number): SourcePosition {
     const offset = this.origins[Math.min(normalizedOffset, this.origins.length - 1)] ?? 0
-    let line = 1
-    let lineStart = 0
-    for (let k = 0; k < offset; k++) {
-      if (this.original.charCodeAt(k) === 10) {
-        line++
-        lineStart = k + 1
-      }
+    const starts = (this.lineStarts ??= lineStartsOf(this.original))
+    // The last line starting at or before `offset`.
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (starts[middle]! <= offset) low = middle
+      else high = middle - 1
     }
-    return { line, column: offset - lineStart + 1, offset }
+    return { line: low + 1, column: offset - starts[low]! + 1, offset }
   }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0]
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) starts.push(k + 1)
+  return starts
 }
 
 function normalizeExpression(source: string): { text: string; map: SourceMap } {
@@ -124,11 +140,24 @@ export function tokenize(source: string): { tokens: Token[]; map: SourceMap; end
     } else {
       const start = i
       while (i < text.length && isWordChar(text[i]!)) i++
+      // kind:wechat-id: a hyphen inside a kind's name is not "except" (kind:card-客服 still is).
+      while (text[i] === '-' && isKindPrefix(`${text.slice(start, i)}-`)) {
+        i++
+        while (i < text.length && isWordChar(text[i]!)) i++
+      }
       const word = text.slice(start, i)
       const op = OPERATOR_WORDS.get(word)
       if (op) tokens.push({ type: 'op', op, written: word, at: start })
       else if (word.toLowerCase().startsWith(KIND_PREFIX)) {
-        tokens.push({ type: 'term', kind: 'kind', text: word.slice(KIND_PREFIX.length).toLowerCase(), written: word, at: start })
+        const kind = word.slice(KIND_PREFIX.length).toLowerCase()
+        // kind:link(taobao.com): the brackets right after the kind hold its argument, not a group.
+        if (text[i] === '(') {
+          const close = text.indexOf(')', i)
+          if (close < 0) fail('unclosed_open', i)
+          const argument = text.slice(i + 1, close).trim()
+          i = close + 1
+          tokens.push({ type: 'term', kind: 'kind', text: kind, argument, written: text.slice(start, i), at: start })
+        } else tokens.push({ type: 'term', kind: 'kind', text: kind, written: word, at: start })
       } else tokens.push({ type: 'term', kind: 'word', text: word, written: word, at: start })
     }
   }

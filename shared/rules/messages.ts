@@ -11,6 +11,8 @@ export type RuleErrorCode =
   | 'regex_matches_empty'
   | 'regex_unmatchable'
   | 'unknown_kind'
+  | 'kind_takes_no_argument'
+  | 'bad_domain'
   | 'too_deep'
   | 'empty_expression'
   | 'unexpected_end'
@@ -24,6 +26,8 @@ export type RuleErrorCode =
   | 'no_positive_term'
   | 'duplicate_name'
   | 'bad_field'
+  | 'too_long'
+  | 'unsafe_character'
 
 export type RuleErrorParams = Record<string, string>
 export type RuleErrorLanguage = 'en' | 'zh-CN'
@@ -46,6 +50,8 @@ const en: Texts = {
   regex_unmatchable: (p) =>
     `regex ${p.term} looks for ${p.char}, but regexes run on the compact text, which keeps only letters and digits: it can never match; leave ${p.char} out`,
   unknown_kind: (p) => `unknown message kind "${p.kind}" in ${p.term}; known kinds: ${p.known}`,
+  kind_takes_no_argument: (p) => `kind:${p.kind} takes nothing in brackets; only kind:link(domain) does, e.g. kind:link(taobao.com)`,
+  bad_domain: (p) => `"${p.domain}" is not a domain: write it like kind:link(taobao.com)`,
   too_deep: (p) => `too deeply nested (more than ${p.max} levels of brackets or NOT)`,
   empty_expression: () => 'empty expression: write at least one word to look for',
   unexpected_end: () => 'unexpected end of expression',
@@ -60,6 +66,8 @@ const en: Texts = {
     'this rule requires no positive term: it would match every message that lacks the excluded words. Add a word the message must contain',
   duplicate_name: () => 'another rule already has this name',
   bad_field: (p) => `${p.field}: ${p.reason}`,
+  too_long: (p) => `the expression is ${p.length} characters long; at most ${p.max} (split it into several rules)`,
+  unsafe_character: (p) => `${p.field} contains the invisible control character ${p.char}; remove it`,
 }
 
 const zh: Texts = {
@@ -72,6 +80,8 @@ const zh: Texts = {
   regex_matches_empty: (p) => `正则 ${p.term} 能匹配空文本，会命中所有消息`,
   regex_unmatchable: (p) => `正则 ${p.term} 要找 ${p.char}，但正则只在压实后的文字上运行（只留文字、字母和数字），所以永远匹配不到；请去掉 ${p.char}`,
   unknown_kind: (p) => `不认识的消息类型“${p.kind}”（${p.term}）；可用的类型：${p.known}`,
+  kind_takes_no_argument: (p) => `kind:${p.kind} 后面不能带括号；只有 kind:link(域名) 可以，例如 kind:link(taobao.com)`,
+  bad_domain: (p) => `“${p.domain}”不是域名：请写成 kind:link(taobao.com) 这样`,
   too_deep: (p) => `括号或“非”嵌套太深（超过 ${p.max} 层）`,
   empty_expression: () => '表达式是空的：至少写一个要查找的词',
   unexpected_end: () => '表达式没写完',
@@ -85,6 +95,8 @@ const zh: Texts = {
   no_positive_term: () => '这条规则没有必须出现的词：凡是不含排除词的消息都会被命中。请加上消息里必须包含的词',
   duplicate_name: () => '已有同名规则',
   bad_field: (p) => `${p.field}：${p.reason}`,
+  too_long: (p) => `表达式有 ${p.length} 个字符，最多 ${p.max} 个（请拆成几条规则）`,
+  unsafe_character: (p) => `${p.field === 'name' ? '规则名' : p.field === 'reply' ? '回复' : p.field} 里有看不见的控制字符 ${p.char}，请删除`,
 }
 
 const TEXTS: Record<RuleErrorLanguage, Texts> = { en, 'zh-CN': zh }

@@ -1,19 +1,24 @@
 // The compact text: the one form every message, word, phrase and regex is read in.
-// NFKC, lower case, traditional -> simplified (OpenCC), then only letters and digits are kept.
+// NFKC, look-alikes folded (look-alikes.ts), lower case, traditional -> simplified (OpenCC), then only letters and
+// digits are kept.
 //
 // Messages are folded one character cluster (a code point plus any combining marks after it) at a time, so that
 // every compact character knows which span of the original text it came from (for highlighting), and so that the
 // result of folding each distinct character is computed once and then read from a table: the hot path is a loop of
 // table look-ups, not a chain of string conversions.
 import { Converter } from 'opencc-js/t2cn'
+import { foldLookAlikes } from './look-alikes.ts'
 
 const toSimplified = Converter({ from: 't', to: 'cn' })
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 const MARK = /^\p{M}$/u
 
-/** Folds one character cluster: NFKC, lower case, simplified, letters and digits only. */
+/** Folds one character cluster: NFKC, look-alikes, lower case, simplified, letters and digits only. */
 export function foldCluster(cluster: string): string {
-  const simplified = toSimplified(cluster.normalize('NFKC').toLowerCase())
+  // Look-alikes before NFKC (which turns lunate ϲ into ς) and after it (𝐕 -> V), then again after the Chinese
+  // conversion, which may yield a variant the table folds.
+  const nfkc = foldLookAlikes(foldLookAlikes(cluster).normalize('NFKC'))
+  const simplified = foldLookAlikes(toSimplified(nfkc.toLowerCase()))
   let kept = ''
   for (const ch of simplified) if (LETTER_OR_DIGIT.test(ch)) kept += ch
   return kept
@@ -100,7 +105,11 @@ export class CompactBuffer {
     }
   }
 
-  /** Folds `text` into this buffer, replacing what it held; `withSpans` false skips the map back (matching only). */
+  /**
+   * Folds `text` into this buffer, replacing what it held; `withSpans` false skips the map back (matching only).
+   * Room for `text.length` units is reserved up front, but the compact text can be longer than the original (`™` folds
+   * to `tm`, `㎡` to `m2`), so every write, the single-unit fast path included, makes sure of its room first.
+   */
   fold(text: string, withSpans = true): void {
     this.length = 0
     this.ensure(text.length)
@@ -119,6 +128,7 @@ export class CompactBuffer {
         while (end < n && isMark(text.charCodeAt(end))) end++
         this.pushString(foldCluster(text.slice(i, end)), i, end)
       } else if (kind === Kind.Single) {
+        if (this.length === this.codes.length) this.ensure(1)
         this.codes[this.length] = singles[code]!
         if (withSpans) {
           this.starts[this.length] = i
@@ -135,13 +145,18 @@ export class CompactBuffer {
   }
 
   text(): string {
-    let out = ''
-    const chunk = 4096
-    for (let k = 0; k < this.length; k += chunk) {
-      out += String.fromCharCode.apply(null, this.codes.subarray(k, Math.min(this.length, k + chunk)) as unknown as number[])
-    }
-    return out
+    return stringOfCodes(this.codes, this.length)
   }
+}
+
+/** codes[0..length) as a string, in chunks (one call with every code would overflow the stack on a long text). */
+export function stringOfCodes(codes: Uint16Array, length: number): string {
+  let out = ''
+  const chunk = 4096
+  for (let k = 0; k < length; k += chunk) {
+    out += String.fromCharCode.apply(null, codes.subarray(k, Math.min(length, k + chunk)) as unknown as number[])
+  }
+  return out
 }
 
 export interface NormalizedText {
@@ -170,7 +185,7 @@ export function compactText(text: string): string {
   return scratch.text()
 }
 
-/** Traditional -> simplified for Han characters only, leaving everything else (e.g. regex syntax) untouched. */
+/** Traditional -> simplified and look-alikes for Han characters only, leaving everything else (e.g. regex syntax) untouched. */
 export function simplifyHan(text: string): string {
-  return text.replace(/\p{Script=Han}/gu, (ch) => toSimplified(ch))
+  return text.replace(/\p{Script=Han}/gu, (ch) => foldLookAlikes(toSimplified(ch)))
 }

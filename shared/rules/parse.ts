@@ -9,7 +9,7 @@ import type { RuleErrorCode, RuleErrorParams } from './messages.ts'
 import { compactText, simplifyHan } from './normalize.ts'
 import { unmatchableCharacter } from './regex-literal.ts'
 import { soundsOf } from './sounds.ts'
-import { MESSAGE_KINDS, type MessageKind, type SourcePosition, type TermKind } from './types.ts'
+import { MESSAGE_KINDS, TEXT_KINDS, type SourcePosition, type TermKind } from './types.ts'
 
 export { RuleSyntaxError }
 
@@ -23,6 +23,8 @@ export interface Term {
    * compact text (regex), or the message kind (kind).
    */
   value: string
+  /** kind:link(taobao.com): the domain, lower case. */
+  domain?: string
   position: SourcePosition
 }
 
@@ -31,6 +33,12 @@ export type Expr =
   | { type: 'and'; items: Expr[] }
   | { type: 'or'; items: Expr[] }
   | { type: 'not'; item: Expr }
+
+/** Every kind a `kind:` term may name. */
+export const KINDS = [...MESSAGE_KINDS, ...TEXT_KINDS] as const
+
+/** A domain for kind:link(...): dot-separated labels of letters, digits and inner hyphens, ending in letters. */
+const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/u
 
 /** Deep enough for any rule a person writes; bounded so no input can exhaust the stack. */
 const MAX_DEPTH = 64
@@ -68,10 +76,16 @@ function makeTerm(token: Extract<Token, { type: 'term' }>, position: SourcePosit
       break
     }
     case 'kind':
-      if (!(MESSAGE_KINDS as readonly string[]).includes(token.text)) {
-        fail('unknown_kind', { kind: token.text, known: MESSAGE_KINDS.map((k) => `kind:${k}`).join(', ') })
+      if (!(KINDS as readonly string[]).includes(token.text)) {
+        fail('unknown_kind', { kind: token.text, known: KINDS.map((k) => `kind:${k}`).join(', ') })
       }
-      value = token.text as MessageKind
+      value = token.text
+      if (token.argument !== undefined) {
+        if (value !== 'link') fail('kind_takes_no_argument', { kind: value })
+        const domain = token.argument.normalize('NFKC').toLowerCase()
+        if (!DOMAIN.test(domain)) fail('bad_domain', { domain: token.argument })
+        return { type: 'term', kind: 'kind', written: token.written, value, domain, position }
+      }
       break
   }
   return { type: 'term', kind: token.kind, written: token.written, value, position }

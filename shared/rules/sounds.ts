@@ -31,6 +31,16 @@ function lookUp(code: number): number {
   return sound
 }
 
+/** The code of a toneless syllable as pinyin-pro writes it (xin, lü): the one its characters' sound codes use. */
+export function codeOfSyllable(syllable: string): number {
+  return syllableCode(syllable)
+}
+
+/** Whether a sound code stands for a syllable (a Chinese character's reading), not for a letter or digit itself. */
+export function isSyllableCode(code: number): boolean {
+  return code >= FIRST_SYLLABLE_CODE && code < FIRST_SYLLABLE_CODE + syllableCodes.size
+}
+
 /** The sound code of one compact character. */
 export function soundCode(code: number): number {
   return soundOf[code] || lookUp(code)

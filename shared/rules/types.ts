@@ -8,6 +8,10 @@ export type RuleAction = (typeof RULE_ACTIONS)[number]
 export const MESSAGE_KINDS = ['text', 'voice', 'link', 'miniprogram', 'card', 'image', 'qrcode', 'file', 'video'] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
+/** Kinds the engine finds in what a message says (shared/rules/kinds), as it finds `link` there too. */
+export const TEXT_KINDS = ['phone', 'wechat-id'] as const
+export type TextKind = (typeof TEXT_KINDS)[number]
+
 /** A rule as written in a rules file or sent by the window: everything but name and match is optional. */
 export interface RuleInput {
   name: string
@@ -70,6 +74,8 @@ export interface Explanation {
   compact: string
   /** Rules that matched, in rule-set order, with the terms that made them match. */
   matched: RuleExplanation[]
+  /** Every kind the message has: those the context gave and those found in its text. */
+  kinds: (MessageKind | TextKind)[]
 }
 
 /** What the engine is told about a message besides its text. */

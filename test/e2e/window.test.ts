@@ -80,6 +80,10 @@ describe('the rep’s window (demo server, chromium)', () => {
 
     await tester.fill('请加客服微信问售后')
     await page.getByTestId('tester-verdict').filter({ hasText: '未命中' }).waitFor()
+    // The kinds the engine finds in the text show beside the one picked.
+    await tester.fill('vx：mama_2023 电话 138 1234 5678 taobao.com/x')
+    await page.getByTestId('tester-kinds').filter({ hasText: '手机号' }).waitFor()
+    expect(await page.getByTestId('tester-kinds').locator('.ant-tag').allTextContents()).toEqual(['文字', '链接', '手机号', '微信号'])
   }, 30_000)
 
   it('backtests the edited rules on past messages, then saves them', async () => {
@@ -113,10 +117,11 @@ describe('the rep’s window (demo server, chromium)', () => {
     await page.locator('.ant-modal input[type=file]').setInputFiles({
       name: 'keywords.txt',
       mimeType: 'text/plain',
-      buffer: Buffer.from('加微信|加v"请勿私加微信"\n赌博+网站-新闻"请勿发布赌博信息"\n', 'utf8'),
+      buffer: Buffer.from('<加微信|加v>"请勿私加微信"\n<赌博+网站|博彩-新闻>"请勿发布赌博信息"\n', 'utf8'),
     })
     await page.getByTestId('import-summary').filter({ hasText: '新增 2 条' }).waitFor()
-    expect(await page.locator('.ant-modal').textContent()).toContain('("加微信" | "加v")')
+    expect(await page.locator('.ant-modal').textContent()).toContain('"加微信" | "加v"')
+    expect(await page.locator('.ant-modal').textContent()).toContain('("赌博" + "网站") | ("博彩" - "新闻")')
     await screenshotAtEachSize(page, 'rules-import-zh')
     await page.locator('.ant-modal-footer .ant-btn').first().click()
     await page.locator('.ant-modal').waitFor({ state: 'hidden' })

@@ -6,6 +6,7 @@ import { configTests } from './api-suite-config.ts'
 import { loginTests } from './api-suite-login.ts'
 import { moderationTests } from './api-suite-moderation.ts'
 import { dataTests } from './api-suite-data.ts'
+import { healthTests } from './api-suite-health.ts'
 
 describe.each(TRANSPORTS)('the API through $name', (transport) => {
   const called = new Set<string>()
@@ -24,6 +25,7 @@ describe.each(TRANSPORTS)('the API through $name', (transport) => {
   configTests(env)
   moderationTests(env)
   dataTests(env, transport, called)
+  healthTests(env)
 
   it('has exercised every method of the contract', () => {
     expect(uncalled(called)).toEqual([])

@@ -64,8 +64,8 @@ describe('check: results', () => {
       { id: 6, matched: [] },
     ])
     expect(linesAbout(fixture('wx-bot.txt'), stderr)).toEqual([
-      expect.stringMatching(/^:4:3: warning: rule "wx-bot:4": \. had a special meaning/u),
-      expect.stringMatching(/^:5:3: warning: rule "wx-bot:5": no reply text/u),
+      expect.stringMatching(/^:4:4: warning: rule "wx-bot:4": \. had a special meaning/u),
+      expect.stringMatching(/^:5:5: warning: rule "wx-bot:5": no reply text/u),
     ])
   })
 })

@@ -14,10 +14,10 @@ describe('import', () => {
   it.each(['yaml', 'json'] as const)('writes the old tool\'s rules as %s that check reads with the same results', async (format) => {
     const imported = await cli('import', fixture('wx-bot.txt'), '--format', format)
     expect(imported.code).toBe(0)
-    expect(linesAbout(fixture('wx-bot.txt'), imported.stderr)).toEqual([expect.stringMatching(/^:4:3: warning: /u), expect.stringMatching(/^:5:3: warning: /u)])
+    expect(linesAbout(fixture('wx-bot.txt'), imported.stderr)).toEqual([expect.stringMatching(/^:4:4: warning: /u), expect.stringMatching(/^:5:5: warning: /u)])
     expect(parseRulesFile(imported.stdout, `rules.${format}`).rules).toEqual([
-      { name: 'wx-bot:1', match: '("赌博" | "博彩")', reply: '请勿发布赌博信息', action: 'warn' },
-      { name: 'wx-bot:2', match: '("兼职" + "日结") - "官方" - "客服"', reply: '请勿发布兼职广告', action: 'warn' },
+      { name: 'wx-bot:1', match: '"赌博" | "博彩"', reply: '请勿发布赌博信息', action: 'warn' },
+      { name: 'wx-bot:2', match: '"兼职" - "官方" - "客服"', reply: '请勿发布兼职广告', action: 'warn' },
       { name: 'wx-bot:4', match: '"加V.信"', reply: '请不要拉人加好友', action: 'warn' },
       { name: 'wx-bot:5', match: '"代购"', reply: null, action: 'warn' },
     ])

@@ -10,10 +10,10 @@ const rule = (name: string, match: string, more: Partial<Rule> = {}): Rule => re
 
 describe('the first rule, from the other rules and the draft', () => {
   const found = (indices: number[]): SetMatches => ({
-    compact: 'x',
+    compact: 'x', kinds: [],
     matched: indices.map((index) => ({ index, match: { rule: rule(`other${index}`, 'x'), hits: [] } })),
   })
-  const draft = (matches: boolean): SetMatches => ({ compact: 'x', matched: matches ? [{ index: 0, match: { rule: rule('draft', 'x'), hits: [] } }] : [] })
+  const draft = (matches: boolean): SetMatches => ({ compact: 'x', kinds: [], matched: matches ? [{ index: 0, match: { rule: rule('draft', 'x'), hits: [] } }] : [] })
   const first = (others: number[], draftIndex: number, draftMatches: boolean) => combineMatches(found(others), draftIndex, draft(draftMatches)).first?.name ?? null
 
   it('is an other rule ahead of the draft, else the draft, else an other rule after it', () => {

@@ -12,6 +12,7 @@ export const KIND_COLOR: Record<FeedEventKind, string> = {
   rules_invalid: 'red',
   login: 'default',
   logout: 'default',
+  image_failed: 'gold',
 }
 
 export const STATUS_COLOR: Record<EventStatus, string> = {

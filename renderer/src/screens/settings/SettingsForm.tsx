@@ -17,7 +17,7 @@ type FormKey = keyof FormValues
 const FORM_KEYS: FormKey[] = [
   'warningsBeforeRemoval', 'strikeExpiryDays', 'knownOffenderAction', 'staleWarningMinutes', 'defaultWarningTemplate',
   'removalNoticeTemplate', 'quietMode', 'dryRun', 'newGroupsMonitored', 'rateLimitPerMinute', 'retentionDays', 'notifySelf',
-  'desktopNotifications',
+  'desktopNotifications', 'imageTextRecognition',
 ]
 
 function formValuesOf(settings: SettingsView): FormValues {
@@ -108,7 +108,7 @@ export function SettingsForm() {
                   <InputNumber min={1} max={3650} className="full-width" suffix={t('settings.days')} />
                 </Form.Item>
               </Col>
-              {(['quietMode', 'dryRun', 'newGroupsMonitored', 'notifySelf', 'desktopNotifications'] as const).map((key) => (
+              {(['quietMode', 'dryRun', 'newGroupsMonitored', 'notifySelf', 'desktopNotifications', 'imageTextRecognition'] as const).map((key) => (
                 <Col span={24} key={key}>
                   <Form.Item
                     name={key}

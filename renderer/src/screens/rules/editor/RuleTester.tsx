@@ -81,6 +81,13 @@ export function RuleTester({ others, draft, groups, defaultGroupId }: RuleTester
                 {answer?.compact || ' '}
               </Typography.Text>
             </Descriptions.Item>
+            <Descriptions.Item label={t('tester.kinds')}>
+              <span data-testid="tester-kinds">
+                {answer?.kinds.map((kind) => (
+                  <Tag key={kind}>{t(`kind.${kind}`)}</Tag>
+                ))}
+              </span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('tester.firstRule')}>
               <span data-testid="tester-first">
                 {first ? (

@@ -2,7 +2,7 @@
 // other than the one being edited are parsed and compiled once (when the editor opens, or the saved rules change),
 // each edit parses and compiles the draft alone, and the two answer together as the whole edited set would.
 import { CompiledRuleSet, parseRules, ruleErrorText } from '../../../../../shared/rules/index.ts'
-import type { MessageContext, Rule, RuleProblem, TermHit } from '../../../../../shared/rules/types.ts'
+import type { MessageContext, MessageKind, Rule, RuleProblem, TermHit, TextKind } from '../../../../../shared/rules/types.ts'
 
 /** The saved rules around the draft. */
 export interface OtherRules {
@@ -56,13 +56,16 @@ export interface RuleMatch {
 /** What one compiled set says about a message: its matching rules with their index in that set, ascending. */
 export interface SetMatches {
   compact: string
+  /** The kinds the message has: those picked and those found in its text. */
+  kinds: (MessageKind | TextKind)[]
   matched: { index: number; match: RuleMatch }[]
 }
 
 export function explainMatches(compiled: CompiledRuleSet, text: string, context: MessageContext): SetMatches {
-  const { compact, matched } = compiled.explain(text, context)
+  const { compact, matched, kinds } = compiled.explain(text, context)
   return {
     compact,
+    kinds,
     matched: matched.map(({ name, hits }) => {
       // A set that compiled has no repeated name (that is a problem), so the name finds the rule.
       const index = compiled.rules.findIndex((rule) => rule.name === name)
@@ -73,6 +76,7 @@ export function explainMatches(compiled: CompiledRuleSet, text: string, context:
 
 export interface TesterAnswer {
   compact: string
+  kinds: (MessageKind | TextKind)[]
   /** The draft's own match, or null. */
   draft: RuleMatch | null
   /** Every matching rule of the edited set in priority order, the draft in its place. */
@@ -91,5 +95,5 @@ export function combineMatches(others: SetMatches, draftIndex: number, draft: Se
   const ahead = others.matched.filter(({ index }) => index < draftIndex).map(({ match }) => match)
   const after = others.matched.filter(({ index }) => index >= draftIndex).map(({ match }) => match)
   const matched = own ? [...ahead, own, ...after] : [...ahead, ...after]
-  return { compact: others.compact, draft: own, matched, first: matched[0]?.rule ?? null }
+  return { compact: others.compact, kinds: others.kinds, draft: own, matched, first: matched[0]?.rule ?? null }
 }
