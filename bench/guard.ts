@@ -15,7 +15,7 @@ import { SimulatedWorld } from '../electron/sim/simulated-world.ts'
 import type { BotHost } from '../electron/wechat/bot-host.ts'
 import { silenceWechatyLog } from '../electron/wechat/bot-host.ts'
 
-const CUSTOMER_LINES = [
+export const CUSTOMER_LINES = [
   '请问这款纸尿裤有L码吗？',
   '宝宝三个月了，奶粉一次喝多少合适呀',
   '昨天买的婴儿车到了，质量不错👍',
@@ -23,10 +23,10 @@ const CUSTOMER_LINES = [
   '有没有妈妈用过这个吸奶器，好用吗',
   '孕32周了，脚肿得厉害怎么办😭',
 ]
-const OFFENCES = ['有需要的加我薇 信 abc8866', '百 家 樂 首充送88', '大牌包包原單 一比一', '宝妈兼职 日赚300']
+export const OFFENCES = ['有需要的加我薇 信 abc8866', '百 家 樂 首充送88', '大牌包包原單 一比一', '宝妈兼职 日赚300']
 
 /** The value below which a `fraction` of the sorted samples fall. */
-function percentile(sorted: readonly number[], fraction: number): number {
+export function percentile(sorted: readonly number[], fraction: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]! : NaN
 }
 

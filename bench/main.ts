@@ -4,7 +4,8 @@
 // A part is a module exporting `(log) => Promise<figures>`; add one to PARTS. The bench is never part of the tests.
 type BenchPart = (log: (line: string) => void) => Promise<Record<string, unknown>>
 
-const PARTS: Record<string, { summary: string; load(): Promise<BenchPart> }> = {
+/** `only`: run when named, not by a bare `npm run bench` (the soak takes ten minutes). */
+const PARTS: Record<string, { summary: string; only?: boolean; load(): Promise<BenchPart> }> = {
   rules: {
     summary: 'rule engine throughput against naive includes, mint-filter and a raw Aho-Corasick scan',
     load: async () => (await import('./rules.ts')).runRulesBench,
@@ -12,6 +13,11 @@ const PARTS: Record<string, { summary: string; load(): Promise<BenchPart> }> = {
   guard: {
     summary: 'message-to-decision latency and 1,000 messages/s sustained through Wechaty, the guard and SQLite',
     load: async () => (await import('./guard.ts')).runGuardBench,
+  },
+  soak: {
+    summary: 'the whole service under 1,000 messages/s across 300 groups for 10 minutes (BENCH_SECONDS): memory, loss, latency; only when named',
+    only: true,
+    load: async () => (await import('./soak.ts')).runSoakBench,
   },
   images: {
     summary: 'QR codes read in 1280 px photos, through the worker thread and on this thread',
@@ -45,7 +51,7 @@ if (requested.includes('--help') || requested.includes('-h')) {
     process.exitCode = 2
   } else {
     const results: Record<string, unknown> = {}
-    for (const name of requested.length ? requested : Object.keys(PARTS)) {
+    for (const name of requested.length ? requested : Object.keys(PARTS).filter((part) => !PARTS[part]!.only)) {
       results[name] = await (await PARTS[name]!.load())((line) => console.log(line))
     }
     console.log(JSON.stringify(results))

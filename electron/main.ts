@@ -28,6 +28,11 @@ export const WINDOW_OPTIONS: Electron.BrowserWindowConstructorOptions = {
     nodeIntegration: false,
     webSecurity: true,
     allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    navigateOnDragDrop: false,
     spellcheck: false,
   },
 }
@@ -45,11 +50,13 @@ function fromOurWindow(event: IpcMainInvokeEvent): boolean {
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(WINDOW_OPTIONS)
-  win.webContents.session.webRequest.onHeadersReceived((details, callback) => {
+  const { session } = win.webContents
+  session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
   })
-  win.webContents.on('will-navigate', (event) => event.preventDefault())
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  // The window needs no camera, microphone, notifications-from-the-page, geolocation or anything else a page can ask.
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
   win.once('ready-to-show', () => win.show())
   void win.loadFile(RENDERER_INDEX)
   return win
@@ -86,6 +93,11 @@ async function start(): Promise<void> {
   )
   service.subscribe((event) => {
     window?.webContents.send(EVENT_CHANNEL, event)
+    // A staged restore happens at the next start: start again at once.
+    if (event.type === 'restart') {
+      app.relaunch()
+      app.quit()
+    }
     const notice = desktopNotice(event, service!.settings())
     if (notice) notices.add(notice)
   })
@@ -114,8 +126,12 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', showWindow)
+  // Every web contents, ours or any other: the page is the whole app, so no navigation, redirect, new window or webview.
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.on('will-navigate', (event) => event.preventDefault())
+    contents.on('will-redirect', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   })
   // Electron does not wait for a listener's promise: hold the quit until the service has stopped (the action in
   // progress finished, the database closed), then quit again.

@@ -26,6 +26,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: "the spam classifier's precision, recall and F1 on labelled messages",
     load: async () => (await import('./eval.ts')).runEvalCommand,
   },
+  restore: {
+    summary: 'put a backup in place of the database (QunGuard stopped; the current database is kept aside)',
+    load: async () => (await import('./restore.ts')).runRestoreCommand,
+  },
   'starter-rules': {
     summary: 'print the rules a new installation starts with, as YAML or JSON',
     load: async () => (await import('./starter-rules.ts')).runStarterRulesCommand,

@@ -1,6 +1,7 @@
-// The headless door: the API over HTTP and WebSocket on 127.0.0.1 only. Every request and socket must carry the
-// token; requests from other origins (a web page the rep happens to visit) and other Host names (DNS rebinding)
-// are refused before anything is read.
+// The headless door: the API over HTTP and WebSocket on 127.0.0.1 (another address only when the rep opts in).
+// Every request and socket must carry the token, compared in constant time, and an address that keeps guessing it
+// is refused for a while; requests from other origins (a web page the rep happens to visit) and other Host names
+// (DNS rebinding) are refused before anything is read.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
@@ -8,6 +9,7 @@ import { ApiError, type ApiEvent } from '../../shared/api/contract.ts'
 import { API_PREFIX, EVENTS_PATH, HTTP_STATUS, type WireResult } from '../../shared/api/http.ts'
 import { wireError, type Dispatch } from './dispatch.ts'
 import { serveStatic } from './static-files.ts'
+import { createFailedTokens } from './failed-tokens.ts'
 import { tokenMatches } from './token.ts'
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -28,6 +30,10 @@ export interface HttpDoorOptions {
   staticDir: string
   /** Called when a window opens the event stream. */
   onClient?: () => void
+  /** The address to listen on: loopback (127.0.0.1) unless the rep opts in with allowRemote. */
+  host?: string
+  allowRemote?: boolean
+  clock?: () => number
 }
 
 export interface HttpDoor {
@@ -36,15 +42,22 @@ export interface HttpDoor {
   close(): Promise<void>
 }
 
-function allowedHosts(port: number): Set<string> {
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
+const ANY_ADDRESS = new Set(['0.0.0.0', '::'])
+
+/** The Host names a request may carry: loopback ones, and the address the rep chose to listen on. On every address
+ * ("0.0.0.0") any name is let through to the token check: DNS rebinding then meets the token. */
+function hostAllowed(host: string, port: number, listen: string): boolean {
+  const names = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]
+  if (!LOOPBACK.has(listen)) names.push(`${listen.includes(':') ? `[${listen}]` : listen}:${port}`)
+  return names.includes(host) || (ANY_ADDRESS.has(listen) && host.endsWith(`:${port}`))
 }
 
-function sameOrigin(req: IncomingMessage, port: number): boolean {
+function sameOrigin(req: IncomingMessage, port: number, listen: string): boolean {
   const host = req.headers.host ?? ''
-  if (!allowedHosts(port).has(host)) return false
+  if (!hostAllowed(host, port, listen)) return false
   const origin = req.headers.origin
-  return origin === undefined || origin === `http://${host}` || allowedHosts(port).has(origin.replace(/^http:\/\//, ''))
+  return origin === undefined || origin === `http://${host}` || hostAllowed(origin.replace(/^http:\/\//, ''), port, listen)
 }
 
 function send<T>(res: ServerResponse, status: number, body: WireResult<T>): void {
@@ -100,12 +113,25 @@ function bearer(req: IncomingMessage): string | null {
 }
 
 export async function openHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
+  const listen = options.host ?? '127.0.0.1'
+  if (!LOOPBACK.has(listen) && !options.allowRemote) {
+    throw new Error(`listening on ${listen} lets other computers reach QunGuard: opt in with --allow-remote, or use 127.0.0.1`)
+  }
   const sockets = new Set<WebSocket>()
+  const failedTokens = createFailedTokens(options.clock)
   let port = options.port ?? 0
+  /** null when the token is right; otherwise the refusal, counted against the address. */
+  const tokenRefusal = (req: IncomingMessage, given: string | null): 'rate_limited' | 'unauthorized' | null => {
+    const address = req.socket.remoteAddress ?? ''
+    if (failedTokens.blocked(address)) return 'rate_limited'
+    if (tokenMatches(options.token, given)) return null
+    failedTokens.failed(address)
+    return 'unauthorized'
+  }
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0]!
-    if (!sameOrigin(req, port)) {
+    if (!sameOrigin(req, port, listen)) {
       res.writeHead(403).end('forbidden origin')
       return
     }
@@ -114,7 +140,12 @@ export async function openHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> 
       else serveStatic(options.staticDir, path, res)
       return
     }
-    if (!tokenMatches(options.token, bearer(req))) {
+    const refused = tokenRefusal(req, bearer(req))
+    if (refused === 'rate_limited') {
+      send(res, 429, { ok: false, error: { code: 'rate_limited', message: 'too many wrong tokens from this address: wait a minute' } })
+      return
+    }
+    if (refused) {
       send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'missing or wrong token: open the URL the server printed' } })
       return
     }
@@ -137,12 +168,14 @@ export async function openHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> 
   const wss = new WebSocketServer({ noServer: true })
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    // The same answers as for requests: 403 for another origin or host, 401 without the token.
-    const refusal = !sameOrigin(req, port)
-      ? '403 Forbidden'
-      : url.pathname !== EVENTS_PATH || !tokenMatches(options.token, url.searchParams.get('token'))
-        ? '401 Unauthorized'
-        : null
+    // The same answers as for requests: 403 for another origin or host, 401 without the token, 429 after many wrong ones.
+    let refusal: string | null = null
+    if (!sameOrigin(req, port, listen)) refusal = '403 Forbidden'
+    else if (url.pathname !== EVENTS_PATH) refusal = '401 Unauthorized'
+    else {
+      const refused = tokenRefusal(req, url.searchParams.get('token'))
+      if (refused) refusal = refused === 'rate_limited' ? '429 Too Many Requests' : '401 Unauthorized'
+    }
     if (refusal) {
       socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\n\r\n`)
       return
@@ -161,12 +194,12 @@ export async function openHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> 
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => resolve())
+    server.listen(port, listen, () => resolve())
   })
   port = (server.address() as AddressInfo).port
   return {
     port,
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://${LOOPBACK.has(listen) || ANY_ADDRESS.has(listen) ? '127.0.0.1' : listen}:${port}/`,
     close: async () => {
       unsubscribe()
       for (const ws of sockets) ws.terminate()

@@ -27,6 +27,8 @@ export function describeEvent(event: ApiEvent): string | null {
       return `rules saved ${event.rules.length}`
     case 'settings':
       return 'settings saved'
+    case 'restart':
+      return 'restore staged: stop and start the server to finish it (the current database is kept aside)'
     default:
       return null
   }

@@ -14,9 +14,11 @@ import { describeEvent } from './log-line.ts'
 import { loadOrCreateToken } from './token.ts'
 import { TOKEN_HASH_KEY } from '../../shared/api/http.ts'
 
-const USAGE = `usage: npm run serve -- [--data DIR] [--port N] [--demo [--pace MS]]
-  --data DIR   the data folder (default: ~/.qunguard, or a new temporary folder with --demo)
-  --port N     the port on 127.0.0.1 (default: 4780; 0 picks a free one)
+const USAGE = `usage: npm run serve -- [--data DIR] [--port N] [--listen ADDRESS --allow-remote] [--demo [--pace MS]]
+  --data DIR        the data folder (default: ~/.qunguard, or a new temporary folder with --demo)
+  --port N          the port (default: 4780; 0 picks a free one)
+  --listen ADDRESS  listen on another address than 127.0.0.1 (0.0.0.0: every network); only with --allow-remote,
+                    which says you mean it: other computers can then reach the server (the token still guards it)
   --demo       a simulated WeChat account with groups, customers and marketers
   --pace MS    with --demo: milliseconds between two chat messages (default 2500)`
 
@@ -41,6 +43,8 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         demo: { type: 'boolean', default: false },
         pace: { type: 'string' },
+        listen: { type: 'string' },
+        'allow-remote': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -77,6 +81,8 @@ async function main(): Promise<void> {
     },
     token,
     port,
+    host: args.listen,
+    allowRemote: args['allow-remote'],
     staticDir: resolve(import.meta.dirname, '../../renderer/dist'),
     onClient: () => {
       // A window that connects while the demo is still starting is told about once it has started.

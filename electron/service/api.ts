@@ -2,12 +2,14 @@
 // createDispatch, which has already validated every input; what is checked here is state: that the event exists,
 // that a reorder names exactly the current rules, and so on. A refused command changes nothing.
 import { ApiError, type ApiEvent, type QunGuardApi } from '../../shared/api/contract.ts'
-import type { LoginState, PuppetName } from '../../shared/api/types.ts'
+import type { BackupView, LoginState, PuppetName } from '../../shared/api/types.ts'
 import { backtestSteps } from '../../shared/rules/backtest.ts'
 import { compileRuleSet, RuleSetError, type CompiledRuleSet } from '../../shared/rules/index.ts'
 import { BaiduError } from '../baidu/index.ts'
 import type { Guard } from '../guard/index.ts'
 import { OverrideError } from '../guard/index.ts'
+import { BackupError } from '../backup/index.ts'
+import { exportData, importData, ImportError } from '../transfer/index.ts'
 import { SettingError, type GuardEvent, type Store } from '../store/index.ts'
 import { feedCsv } from '../../shared/api/feed-csv.ts'
 import { memberStoryView } from './member-story.ts'
@@ -48,6 +50,12 @@ export interface ApiDeps {
     /** Keys or the service address changed: voice waiting for keys tries again. */
     keysChanged(): void
   }
+  backups: {
+    list(): BackupView[]
+    now(): Promise<unknown>
+    /** Checks the backup and stages it for the next start; throws BackupError on a refused one. */
+    stage(name: string): void
+  }
 }
 
 function eventOrThrow(store: Store, eventId: number): GuardEvent {
@@ -63,6 +71,12 @@ async function refusing<T>(work: () => T | Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof OverrideError) throw new ApiError('conflict', error.message)
     if (error instanceof SettingError) throw new ApiError('bad_input', error.message)
+    if (error instanceof ImportError) throw new ApiError('bad_input', error.message, { problems: error.problems })
+    if (error instanceof RuleSetError) throw new ApiError('bad_input', `the rules do not compile: ${error.message}`, { problems: error.problems })
+    if (error instanceof BackupError) {
+      const code = error.code === 'backup_missing' ? 'not_found' : error.code === 'service_running' ? 'conflict' : 'bad_input'
+      throw new ApiError(code, error.message, { code: error.code, params: error.params })
+    }
     throw error
   }
 }
@@ -300,5 +314,31 @@ export function createApi(deps: ApiDeps): QunGuardApi {
       const events = store.events.list({ ...filters, limit: EXPORT_LIMIT }).map(feed)
       return { csv: feedCsv(events, localTime), count: events.length }
     },
+    listBackups: async () => deps.backups.list(),
+    backupNow: () =>
+      refusing(async () => {
+        await deps.backups.now()
+        return deps.backups.list()
+      }),
+    restoreBackup: ({ name }) =>
+      refusing(async () => {
+        deps.backups.stage(name)
+        deps.emit({ type: 'restart', reason: 'restore' })
+        return { name, restartRequired: true as const }
+      }),
+    exportData: async () => exportData(store, clock()),
+    importData: ({ file }) =>
+      refusing(async () => {
+        // One transaction: rules that do not compile here undo the whole import.
+        const imported = store.transaction(() => {
+          const counts = importData(store, file)
+          guard.updateRules(store.rules.list())
+          return counts
+        })
+        deps.emit({ type: 'rules', rules: rules() })
+        deps.emit({ type: 'settings', settings: settings() })
+        deps.emit({ type: 'groups', groups: groups() })
+        return { imported }
+      }),
   }
 }

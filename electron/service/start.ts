@@ -6,6 +6,7 @@ import type { ApiEvent, QunGuardApi } from '../../shared/api/contract.ts'
 import type { LoginState } from '../../shared/api/types.ts'
 import type { Settings } from '../../shared/policy/settings.ts'
 import { STARTER_RULES } from '../../shared/rules/starter-rules.ts'
+import { applyStagedRestore, backupPath, listBackups, markServiceRunning, stageRestore, startDailyBackups, type DailyBackups } from '../backup/index.ts'
 import { createGuard } from '../guard/index.ts'
 import { createImageTextReader, createQrReader } from '../images/index.ts'
 import { createDispatch, type Dispatch } from '../server/dispatch.ts'
@@ -14,7 +15,7 @@ import { createModerationHealth } from '../health/moderation-health.ts'
 import { checkIntegrity, setAside } from '../health/integrity.ts'
 import { lockDataFolder, type FolderLock } from '../instance/folder-lock.ts'
 import { createPrivateFile } from '../instance/private-files.ts'
-import { openStore } from '../store/index.ts'
+import { DATABASE_FILE, openStore } from '../store/index.ts'
 import { createRulesTable } from '../store/rules.ts'
 import type { ChatGroup, ChatInbox } from '../wechat/chat-port.ts'
 import type { HandledListener } from '../wechat/bot-host.ts'
@@ -25,7 +26,7 @@ import { BotSlot } from './bot-slot.ts'
 import { SecretStore, type SecretBox } from './secrets.ts'
 import { feedEventView, groupViews } from './views.ts'
 
-export const DATABASE_FILE = 'qunguard.sqlite'
+export { DATABASE_FILE }
 
 export interface ServiceOptions {
   dataDir: string
@@ -52,6 +53,8 @@ export interface RunningService {
   settings(): Settings
   onUnreadChange(listener: (count: number) => void): () => void
   loginState(): LoginState
+  /** Today's backup and the rest of the backups folder. */
+  backups: DailyBackups
   close(): Promise<void>
 }
 
@@ -96,6 +99,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<RunningService> {
   const clock = options.clock ?? Date.now
   const databasePath = join(options.dataDir, DATABASE_FILE)
+  // A restore the rep asked for in the window happens here, before anything opens the database.
+  const restore = applyStagedRestore(options.dataDir, clock())
   const health = createModerationHealth({ clock, log: options.log })
   const integrity = checkIntegrity(databasePath)
   let damagedFile: string | null = null
@@ -103,6 +108,7 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
   const firstRun = !existsSync(databasePath)
   createPrivateFile(databasePath)
   const store = openStore(databasePath)
+  const unmark = markServiceRunning(options.dataDir)
   const secrets = new SecretStore(options.dataDir, options.secretBox ?? null)
 
   const listeners = new Set<(event: ApiEvent) => void>()
@@ -175,6 +181,14 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
     guard.updateRules(salvaged?.length ? salvaged : STARTER_RULES)
   } else if (firstRun) guard.updateRules(STARTER_RULES)
   health.subscribe((view) => emit({ type: 'health', health: view }))
+  if (restore instanceof Error) guard.recordEvent({ kind: 'action_failed', detail: { reason: restore.message, code: restore.code, params: restore.params } })
+  const backups = startDailyBackups({
+    store,
+    dataDir: options.dataDir,
+    clock,
+    timers: options.timers ?? true,
+    onError: (error) => guard.recordEvent({ kind: 'action_failed', detail: { reason: `backup failed: ${error.message}`, code: 'backup_failed' } }),
+  })
 
   guard.subscribe((change) => {
     const event = feedEventView(store, change.event)
@@ -205,6 +219,11 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
       audio: (messageId) => speech.transcriber.audio(messageId),
       keysChanged: () => speech.transcriber.keysChanged(),
     },
+    backups: {
+      list: () => listBackups(options.dataDir).map(({ name, day, bytes, at }) => ({ name, day, bytes, at })),
+      now: () => backups.now(),
+      stage: (name) => stageRestore(options.dataDir, backupPath(options.dataDir, name)),
+    },
   })
 
   if (options.timers ?? true) {
@@ -227,14 +246,17 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
       return () => unreadListeners.delete(listener)
     },
     loginState: () => slot.state(),
+    backups,
     async close() {
       await speech.transcriber.stop()
       await guard.stop()
       await slot.stop()
+      await backups.stop()
       await images.close()
       await guard.signals.idle()
       releasePuppetFaults()
       store.close()
+      unmark()
       lock.release()
     },
   }

@@ -1,4 +1,4 @@
-export { openStore, type Store } from './open-store.ts'
+export { DATABASE_FILE, openStore, type Store } from './open-store.ts'
 export type { EventChange, EventListener } from './event-feed.ts'
 export { SCHEMA_VERSION } from './migrations.ts'
 export { SettingError, type SettingsTable } from './settings.ts'
@@ -31,3 +31,4 @@ export type {
 export type { HistoryRecord, MessageRecord, MessagesTable } from './messages.ts'
 export type { NewSpeechJob, SpeechJob, SpeechJobStatus, SpeechJobsTable } from './speech-jobs.ts'
 export type { EvidenceRow, ModelSource, SignalTables, StoredModel } from './signal-tables.ts'
+export { RowError, type Cell, type Row, type TableRows } from './table-rows.ts'

@@ -15,6 +15,10 @@ import { createSettingsTable, type SettingsTable } from './settings.ts'
 import { createSpeechJobsTable, type SpeechJobsTable } from './speech-jobs.ts'
 import { createSignalTables, type SignalTables } from './signal-tables.ts'
 import { createStrikesTable, type StrikesTable } from './strikes.ts'
+import { createTableRows, type TableRows } from './table-rows.ts'
+
+/** The database's file name inside the data folder. */
+export const DATABASE_FILE = 'qunguard.sqlite'
 
 export interface Store {
   readonly path: string
@@ -29,8 +33,13 @@ export interface Store {
   readonly messages: MessagesTable
   readonly speechJobs: SpeechJobsTable
   readonly signals: SignalTables
+  /** Whole tables as rows: the export file. */
+  readonly rows: TableRows
   /** Runs `work` as one transaction (a savepoint when nested); it must be synchronous. */
   transaction<T>(work: () => T): T
+  /** Copies the database to `destination` with SQLite's online backup, on this connection: writes made meanwhile are
+   * part of the copy or not, never half. */
+  backup(destination: string): Promise<void>
   close(): void
 }
 
@@ -68,7 +77,9 @@ export function openStore(path: string): Store {
     messages: createMessagesTable(db),
     speechJobs: createSpeechJobsTable(db),
     signals: createSignalTables(db),
+    rows: createTableRows(db),
     transaction: (work) => feed.around(() => db.transaction(work)()),
+    backup: async (destination) => void (await db.backup(destination)),
     close: () => db.close(),
   }
 }

@@ -22,6 +22,8 @@ import type {
   Stats,
   AllowListEntry,
   UndoResult,
+  BackupView,
+  ExportFileView,
 } from './types.ts'
 import { PUPPET_NAMES, FEED_EVENT_KINDS } from './types.ts'
 import type { MemberStory } from './member-story.ts'
@@ -105,6 +107,14 @@ export const API_INPUTS = {
   getMember: z.object({ memberKey }).strict(),
   removeMember: z.object({ groupId: z.string().min(1).max(ID_MAX), memberKey }).strict(),
   exportFeed: z.object(feedFilters).strict(),
+
+  // Backups (electron/backup): a restore is checked now and carried out when the service next starts.
+  listBackups: none,
+  backupNow: none,
+  restoreBackup: z.object({ name: z.string().min(1).max(200) }).strict(),
+  // Everything the rep owns as one file (electron/transfer); the file is checked there, as a whole.
+  exportData: none,
+  importData: z.object({ file: z.unknown() }).strict(),
 } as const
 
 export type ApiMethod = keyof typeof API_INPUTS
@@ -150,6 +160,11 @@ export interface ApiOutputs {
   getMember: MemberStory
   removeMember: FeedEvent
   exportFeed: { csv: string; count: number }
+  listBackups: BackupView[]
+  backupNow: BackupView[]
+  restoreBackup: { name: string; restartRequired: true }
+  exportData: ExportFileView
+  importData: { imported: Record<string, number> }
 }
 
 /** The API as a caller sees it: one async function per method. Both doors and the direct call implement this. */
@@ -170,6 +185,8 @@ export type ApiEvent =
   | { type: 'rules'; rules: RuleView[] }
   | { type: 'settings'; settings: SettingsView }
   | { type: 'backtest'; done: number; total: number }
+  /** The service must restart to finish what was asked (a restore); the desktop app relaunches itself. */
+  | { type: 'restart'; reason: 'restore' }
   | { type: 'health'; health: HealthView }
 
 /** Validates a raw input for a method: the one place inputs are checked. */

@@ -18,4 +18,5 @@ export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   conflict: 409,
   unavailable: 503,
   internal: 500,
+  rate_limited: 429,
 }

@@ -224,6 +224,23 @@ export interface SignalsView {
   llmCallsToday: number
 }
 
+/** One daily backup in the data folder's backups/ folder. */
+export interface BackupView {
+  name: string
+  /** The day it is the backup of, YYYY-MM-DD. */
+  day: string
+  bytes: number
+  at: number
+}
+
+/** The export file as the window saves it: opaque rows, read back only by importData. */
+export interface ExportFileView {
+  format: 'qunguard-export'
+  schemaVersion: number
+  exportedAt: number
+  tables: Record<string, Record<string, string | number | null>[]>
+}
+
 /** Why moderation is paused: the data file is locked by another program, the disk is full, the folder is read-only,
  * the file is damaged, or another input/output error. */
 export const STORE_FAULTS = ['locked', 'disk_full', 'read_only', 'damaged', 'io'] as const

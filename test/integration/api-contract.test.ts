@@ -9,6 +9,7 @@ import { moderationTests } from './api-suite-moderation.ts'
 import { voiceTests } from './api-suite-voice.ts'
 import { removalTests } from './api-suite-removal.ts'
 import { signalsTests } from './api-suite-signals.ts'
+import { dataTests } from './api-suite-data.ts'
 import { healthTests } from './api-suite-health.ts'
 
 describe.each(TRANSPORTS)('the API through $name', (transport) => {
@@ -31,6 +32,7 @@ describe.each(TRANSPORTS)('the API through $name', (transport) => {
   removalTests(env)
   signalsTests(env)
   memberTests(env)
+  dataTests(env, transport, called)
   healthTests(env)
 
   it('has exercised every method of the contract', () => {

@@ -149,6 +149,23 @@ export function openEvents(door: HttpDoor, token: string, onEvent: (event: ApiEv
   })
 }
 
+/** 101 when a WebSocket to `pathAndQuery` opens, else the status the upgrade was refused with. */
+export function upgradeStatus(port: number, pathAndQuery: string, headers: Record<string, string> = {}): Promise<number> {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}${pathAndQuery}`, { headers })
+  return new Promise((done, fail) => {
+    socket.once('open', () => {
+      socket.terminate()
+      done(101)
+    })
+    socket.once('unexpected-response', (req, res) => {
+      res.resume()
+      req.destroy()
+      done(res.statusCode!)
+    })
+    socket.once('error', fail)
+  })
+}
+
 export async function postApi(door: HttpDoor, token: string, method: string, input: unknown): Promise<Response> {
   return fetch(`${door.url}api/${encodeURIComponent(method)}`, {
     method: 'POST',

@@ -4,9 +4,8 @@ import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'nod
 import { request } from 'node:http'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/csp.ts'
-import { direct, EventLog, openDoor, openEvents, postApi, startEnv, type ApiEnv, type OpenDoor } from './api-harness.ts'
+import { direct, EventLog, openDoor, openEvents, postApi, startEnv, upgradeStatus, type ApiEnv, type OpenDoor } from './api-harness.ts'
 
 const UNAUTHORIZED = { ok: false, error: { code: 'unauthorized', message: 'missing or wrong token: open the URL the server printed' } }
 const OTHER_TOKEN = 'f'.repeat(64)
@@ -44,21 +43,7 @@ function raw(path: string, options: { method?: string; headers?: Record<string, 
 }
 
 /** 101 when the event stream opens, else the status the upgrade was refused with. */
-function upgrade(query: string, headers: Record<string, string> = {}, path = '/api/events'): Promise<number> {
-  const socket = new WebSocket(`ws://127.0.0.1:${opened.door.port}${path}${query}`, { headers })
-  return new Promise((done, fail) => {
-    socket.once('open', () => {
-      socket.terminate()
-      done(101)
-    })
-    socket.once('unexpected-response', (req, res) => {
-      res.resume()
-      req.destroy()
-      done(res.statusCode!)
-    })
-    socket.once('error', fail)
-  })
-}
+const upgrade = (query: string, headers: Record<string, string> = {}, path = '/api/events') => upgradeStatus(opened.door.port, `${path}${query}`, headers)
 
 const authorized = () => ({ Authorization: `Bearer ${opened.token}`, 'Content-Type': 'application/json' })
 

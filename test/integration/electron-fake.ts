@@ -27,12 +27,20 @@ class Emitter {
 export class FakeWebContents extends Emitter {
   windowOpenHandler: ((details: { url: string }) => unknown) | null = null
   headersListener: ((details: { responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void) | null = null
+  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null = null
+  permissionCheckHandler: ((contents: unknown, permission: string, origin: string, details: unknown) => boolean) | null = null
   readonly send = vi.fn()
   readonly session = {
     webRequest: {
       onHeadersReceived: (listener: NonNullable<FakeWebContents['headersListener']>) => {
         this.headersListener = listener
       },
+    },
+    setPermissionRequestHandler: (handler: NonNullable<FakeWebContents['permissionRequestHandler']>) => {
+      this.permissionRequestHandler = handler
+    },
+    setPermissionCheckHandler: (handler: NonNullable<FakeWebContents['permissionCheckHandler']>) => {
+      this.permissionCheckHandler = handler
     },
   }
 
@@ -58,6 +66,7 @@ export function createFakeElectron(options: { lock?: boolean; userData?: string 
       return options.userData
     }),
     quit: vi.fn(),
+    relaunch: vi.fn(),
     setBadgeCount: vi.fn(() => true),
   })
 
@@ -74,6 +83,8 @@ export function createFakeElectron(options: { lock?: boolean; userData?: string 
     constructor(readonly options: Electron.BrowserWindowConstructorOptions) {
       super()
       windows.push(this)
+      // As Electron does for every new web contents.
+      app.emit('web-contents-created', {}, this.webContents)
     }
   }
 

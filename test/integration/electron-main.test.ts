@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { parse } from 'yaml'
 import type { ApiEvent } from '../../shared/api/contract.ts'
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/csp.ts'
 import { CALL_CHANNEL, EVENT_CHANNEL, type QunGuardBridge } from '../../shared/api/ipc.ts'
@@ -110,19 +111,6 @@ describe('the main process', () => {
     expect(win!.show).toHaveBeenCalledTimes(1)
   })
 
-  it('lets the window neither navigate, nor open windows, nor attach webviews', () => {
-    const navigation = { preventDefault: vi.fn() }
-    ours.emit('will-navigate', navigation, 'https://evil.example/')
-    expect(navigation.preventDefault).toHaveBeenCalled()
-    expect(ours.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
-
-    const contents = electron().makeWebContents()
-    electron().app.emit('web-contents-created', {}, contents)
-    const webview = { preventDefault: vi.fn() }
-    contents.emit('will-attach-webview', webview)
-    expect(webview.preventDefault).toHaveBeenCalled()
-  })
-
   it('puts the Content-Security-Policy on every response the window loads', () => {
     const callback = vi.fn()
     ours.headersListener!({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback)
@@ -217,6 +205,103 @@ describe('the main process', () => {
     expect(win!.hide).toHaveBeenCalled()
     trays[0]!.emit('click')
     expect(win!.show).toHaveBeenCalled()
+  })
+
+  // https://www.electronjs.org/docs/latest/tutorial/security, point by point, on the window main.ts really opens.
+  describe('the Electron security checklist', () => {
+    const preferences = () => electron().windows[0]!.options.webPreferences!
+    const source = readFileSync(join(ELECTRON_DIR, 'main.ts'), 'utf8')
+
+    it('1. loads only its own content: the built page from the app, nothing remote', () => {
+      expect(electron().windows[0]!.loadFile.mock.calls).toEqual([[RENDERER_INDEX]])
+      expect(source).not.toMatch(/loadURL\(/)
+    })
+
+    it('2-4. no Node.js in the page, its workers or frames; context isolation; the sandbox', () => {
+      expect(preferences()).toMatchObject({ nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, contextIsolation: true, sandbox: true })
+    })
+
+    it('5. refuses every permission a page asks for or checks', () => {
+      for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+        const callback = vi.fn()
+        ours.permissionRequestHandler!(ours, permission, callback, { requestingUrl: RENDERER_URL })
+        expect(callback).toHaveBeenCalledWith(false)
+        expect(ours.permissionCheckHandler!(ours, permission, 'file://', {})).toBe(false)
+      }
+    })
+
+    it('6-10. web security on, no insecure content, no experimental or Blink features', () => {
+      expect(preferences()).toMatchObject({ webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false })
+      expect(preferences()).not.toHaveProperty('enableBlinkFeatures')
+    })
+
+    it('7. a Content-Security-Policy with our own scripts only: no inline scripts, no eval, no remote hosts', () => {
+      const policy = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]))
+      expect(policy['default-src']).toEqual(["'self'"])
+      expect(policy['script-src']).toEqual(["'self'"])
+      expect(policy['object-src']).toEqual(["'none'"])
+      expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*\.|script-src[^;]*unsafe-inline/)
+    })
+
+    it('11. no <webview>: the tag is off and attaching one is refused in every web contents', () => {
+      expect(preferences().webviewTag).toBe(false)
+      const contents = electron().makeWebContents()
+      electron().app.emit('web-contents-created', {}, contents)
+      const webview = { preventDefault: vi.fn() }
+      contents.emit('will-attach-webview', webview)
+      expect(webview.preventDefault).toHaveBeenCalled()
+    })
+
+    it('12-13. no navigation, redirect, dropped-file navigation or new window, in any web contents', () => {
+      expect(preferences().navigateOnDragDrop).toBe(false)
+      const contents = electron().makeWebContents()
+      electron().app.emit('web-contents-created', {}, contents)
+      for (const target of [ours, contents]) {
+        for (const event of ['will-navigate', 'will-redirect']) {
+          const attempt = { preventDefault: vi.fn() }
+          target.emit(event, attempt, 'https://evil.example/')
+          expect(attempt.preventDefault, event).toHaveBeenCalled()
+        }
+        expect(target.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+      }
+    })
+
+    it('14. never opens links in the system browser from page content', () => {
+      expect(source).not.toMatch(/openExternal/)
+    })
+
+    it('16. checks the sender of every IPC call (see "answers IPC only for our own window")', async () => {
+      const stranger = electron().makeWebContents()
+      expect(await ipcCall(stranger, RENDERER_URL, 'listRules', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+    })
+
+    it('18. the packaged app’s fuses: not a Node runtime, no inspector or NODE_OPTIONS, only its own checked archive', () => {
+      const config = parse(readFileSync(join(ELECTRON_DIR, '../electron-builder.yml'), 'utf8')) as { electronFuses: Record<string, boolean> }
+      expect(config.electronFuses).toEqual({
+        runAsNode: false,
+        enableCookieEncryption: true,
+        enableNodeOptionsEnvironmentVariable: false,
+        enableNodeCliInspectArguments: false,
+        enableEmbeddedAsarIntegrityValidation: true,
+        onlyLoadAppFromAsar: true,
+      })
+    })
+
+    it('19. exposes no Electron API to the page: the preload bridges two functions (see "exposes exactly the contract")', () => {
+      const preload = readFileSync(join(ELECTRON_DIR, 'preload.ts'), 'utf8')
+      expect(preload.match(/exposeInMainWorld/g)).toHaveLength(1)
+      expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/)
+    })
+  })
+
+  it('relaunches itself when a restore waits for the next start', async () => {
+    const { app } = electron()
+    const [backup] = ((await ipcCall(ours, RENDERER_URL, 'backupNow', {})) as { result: { name: string }[] }).result
+    expect(await ipcCall(ours, RENDERER_URL, 'restoreBackup', { name: backup!.name })).toMatchObject({ ok: true, result: { restartRequired: true } })
+    expect(app.relaunch).toHaveBeenCalledTimes(1)
+    expect(app.quit).toHaveBeenCalledTimes(1)
+    // The fake does not quit: forget this quit so the next test sees only its own.
+    app.quit.mockClear()
   })
 
   it('stops the service before it quits', async () => {

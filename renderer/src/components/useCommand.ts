@@ -7,6 +7,8 @@ interface CommandOptions<R> {
   onDone?: (result: R) => void
   /** Shown after success. */
   success?: string
+  /** The rep's words for a failure whose details carry a code the screen knows; null falls back to the server's. */
+  describeError?: (error: ApiError) => string | null
 }
 
 /**
@@ -33,7 +35,8 @@ export function useCommand<A extends unknown[], R>(command: (...args: A) => Prom
       } catch (reason) {
         const failure = toApiError(reason)
         setError(failure)
-        void message.error(t('error.command', { code: t(`error.code.${failure.code}`), message: failure.message }))
+        const described = latest.current.options.describeError?.(failure) ?? null
+        void message.error(described ?? t('error.command', { code: t(`error.code.${failure.code}`), message: failure.message }))
         return undefined
       } finally {
         setBusy(false)

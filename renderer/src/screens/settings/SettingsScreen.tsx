@@ -1,5 +1,6 @@
 import { Col, Row } from 'antd'
 import { AllowListCard } from './AllowListCard.tsx'
+import { BackupsCard } from './BackupsCard.tsx'
 import { LanguageCard } from './LanguageCard.tsx'
 import { SecretsCard } from './SecretsCard.tsx'
 import { SettingsForm } from './SettingsForm.tsx'
@@ -26,6 +27,9 @@ export default function SettingsScreen() {
       </Col>
       <Col span={24}>
         <AllowListCard />
+      </Col>
+      <Col span={24}>
+        <BackupsCard />
       </Col>
     </Row>
   )
