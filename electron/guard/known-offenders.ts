@@ -19,18 +19,46 @@ export async function screenJoin(context: GuardContext, join: MemberJoin): Promi
     const now = clock()
     const queued = store.transaction(() => {
       const previous = store.events.lastRemovalOf({ memberKey: member.key, memberId })
-      if (!previous) return false
+      const sighting = previous ? localRemoval(store, previous) : teamListing(store, member.key)
+      if (!sighting) return false
       const decision = decideKnownOffender(store.settings.all(), group.quiet)
-      return recordKnownOffender(store, { group, member, previous, decision }, now)
+      return recordKnownOffender(store, { group, member, previous: sighting, decision }, now)
     })
     if (queued) context.queue.poke()
+  }
+}
+
+/** Why the member is known: where they were removed before and by which rule. */
+interface PreviousRemoval {
+  rule: string | null
+  groupTopic: string
+  /** What the events record about it: the local removal's id, or the team entry. */
+  detail: Record<string, unknown>
+}
+
+function localRemoval(store: Store, previous: GuardEvent): PreviousRemoval {
+  return {
+    rule: previous.rule,
+    groupTopic: (previous.groupId && store.groups.get(previous.groupId)?.topic) || previous.groupId || '',
+    detail: { previousRemovalId: previous.id, previousGroupId: previous.groupId },
+  }
+}
+
+/** A member another rep of the team removed (the team's known-offender list). */
+function teamListing(store: Store, memberKey: string): PreviousRemoval | null {
+  const entry = store.team.listedOffender(memberKey)
+  if (!entry) return null
+  return {
+    rule: entry.rule,
+    groupTopic: `${entry.groupTopic ?? ''}（${entry.author}）`,
+    detail: { team: { entryId: entry.entryId, author: entry.author, reason: entry.reason, groupTopic: entry.groupTopic } },
   }
 }
 
 /** Returns whether anything was queued. */
 function recordKnownOffender(
   store: Store,
-  sighting: { group: GroupRecord; member: KnownMember; previous: GuardEvent; decision: KnownOffenderDecision },
+  sighting: { group: GroupRecord; member: KnownMember; previous: PreviousRemoval; decision: KnownOffenderDecision },
   now: number,
 ): boolean {
   const { group, member, previous, decision } = sighting
@@ -42,8 +70,7 @@ function recordKnownOffender(
     rule: previous.rule,
     dryRun: decision.dryRun,
     detail: {
-      previousRemovalId: previous.id,
-      previousGroupId: previous.groupId,
+      ...previous.detail,
       action: decision.action,
       ...(decision.divertedToRep ? { divertedToRep: true } : {}),
     },
@@ -55,7 +82,7 @@ function recordKnownOffender(
     text: knownOffenderNote({
       groupTopic: group.topic,
       memberName: member.displayName,
-      previousGroupTopic: (previous.groupId && store.groups.get(previous.groupId)?.topic) || previous.groupId || '',
+      previousGroupTopic: previous.groupTopic,
       previousRule: previous.rule,
       removing,
     }),
@@ -72,7 +99,7 @@ function recordKnownOffender(
     ...who,
     rule: previous.rule,
     status: 'pending',
-    detail: { knownOffender: true, joinEventId: joinedId, previousRemovalId: previous.id },
+    detail: { knownOffender: true, joinEventId: joinedId, ...previous.detail },
   })
   const payload = { groupId: group.id, memberId: member.id, notice: null }
   store.actions.enqueue({ kind: 'remove', payload, eventId: removalId, createdAt: now })

@@ -29,3 +29,4 @@ export type {
   PendingActionsTable,
 } from './pending-actions.ts'
 export type { HistoryRecord, MessageRecord, MessagesTable } from './messages.ts'
+export type { OutboxEntry, PackUpdate, TeamLink, TeamOffender, TeamPack, TeamTable } from './team.ts'

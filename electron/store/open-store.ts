@@ -13,6 +13,7 @@ import { createPendingActionsTable, type PendingActionsTable } from './pending-a
 import { createRulesTable, type RulesTable } from './rules.ts'
 import { createSettingsTable, type SettingsTable } from './settings.ts'
 import { createStrikesTable, type StrikesTable } from './strikes.ts'
+import { createTeamTable, type TeamTable } from './team.ts'
 
 export interface Store {
   readonly path: string
@@ -25,6 +26,8 @@ export interface Store {
   readonly events: EventsTable
   readonly actions: PendingActionsTable
   readonly messages: MessagesTable
+  /** Team mode: the link, the outbox, and what the team's log brought. */
+  readonly team: TeamTable
   /** Runs `work` as one transaction (a savepoint when nested); it must be synchronous. */
   transaction<T>(work: () => T): T
   close(): void
@@ -59,6 +62,8 @@ export function openStore(path: string): Store {
     events,
     actions: createPendingActionsTable(db),
     messages: createMessagesTable(db),
+    // A pack's rules are part of the rule set: a change to them makes every guard recompile, like a rule edit.
+    team: createTeamTable(db, () => db.prepare('UPDATE rule_set SET revision = revision + 1 WHERE id = 1').run()),
     transaction: (work) => feed.around(() => db.transaction(work)()),
     close: () => db.close(),
   }

@@ -57,6 +57,8 @@ export const FEED_EVENT_KINDS = [
   'rules_invalid',
   'login',
   'logout',
+  // Team mode: a subscribed team pack reached a new version (detail: pack, version, author, added, removed, changed).
+  'team_pack_updated',
 ] as const
 export type FeedEventKind = (typeof FEED_EVENT_KINDS)[number]
 

@@ -273,6 +273,7 @@ export const en: Record<MessageKey, string> = {
   'feedKind.rules_invalid': 'Rules invalid',
   'feedKind.login': 'Login',
   'feedKind.logout': 'Logout',
+  'feedKind.team_pack_updated': 'Team pack updated',
 
   'status.pending': 'Pending',
   'status.done': 'Done',

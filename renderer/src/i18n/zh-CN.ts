@@ -272,6 +272,7 @@ export const zhCN = {
   'feedKind.rules_invalid': '规则无效',
   'feedKind.login': '登录',
   'feedKind.logout': '退出登录',
+  'feedKind.team_pack_updated': '团队规则包更新',
 
   'status.pending': '处理中',
   'status.done': '已完成',

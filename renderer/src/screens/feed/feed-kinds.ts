@@ -12,6 +12,7 @@ export const KIND_COLOR: Record<FeedEventKind, string> = {
   rules_invalid: 'red',
   login: 'default',
   logout: 'default',
+  team_pack_updated: 'geekblue',
 }
 
 export const STATUS_COLOR: Record<EventStatus, string> = {
