@@ -8,6 +8,7 @@ import { compileRuleSet, RuleSetError, type CompiledRuleSet } from '../../shared
 import type { Guard } from '../guard/index.ts'
 import { OverrideError } from '../guard/index.ts'
 import { SettingError, type GuardEvent, type Store } from '../store/index.ts'
+import type { TeamMode } from '../team-sync/team-mode.ts'
 import type { SecretStore } from './secrets.ts'
 import { feedEventView, groupViews, ruleViews, settingsView, statsView } from './views.ts'
 
@@ -28,6 +29,7 @@ export interface ApiDeps {
     switchTo(puppet: PuppetName): Promise<void>
   }
   unread: { reset(): number }
+  team: TeamMode
 }
 
 function eventOrThrow(store: Store, eventId: number): GuardEvent {
@@ -212,5 +214,10 @@ export function createApi(deps: ApiDeps): QunGuardApi {
       secrets.set(name, value)
       return settings()
     },
+    getTeam: async () => deps.team.view(),
+    joinTeam: ({ serverUrl, token }) => deps.team.join(serverUrl, token),
+    leaveTeam: () => deps.team.leave(),
+    setTeamPackSubscribed: async ({ pack, subscribed }) => deps.team.setPackSubscribed(pack, subscribed),
+    setTeamRuleEnabled: async ({ pack, rule, enabled }) => deps.team.setRuleEnabled(pack, rule, enabled),
   }
 }

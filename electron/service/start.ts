@@ -14,7 +14,8 @@ import type { PuppetInstance } from '../wechat/puppet-choice.ts'
 import { createApi } from './api.ts'
 import { BotSlot } from './bot-slot.ts'
 import { SecretStore, type SecretBox } from './secrets.ts'
-import { feedEventView, groupViews } from './views.ts'
+import { createTeamMode } from '../team-sync/team-mode.ts'
+import { feedEventView, groupViews, ruleViews } from './views.ts'
 
 export const DATABASE_FILE = 'qunguard.sqlite'
 
@@ -105,12 +106,21 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     if (change.type === 'created' && NEWS.has(event.kind)) setUnread(unread + 1)
   })
 
+  const team = createTeamMode({
+    store,
+    token: { get: () => secrets.get('teamToken'), set: (token) => secrets.set('teamToken', token) },
+    clock,
+    onChange: (view) => emit({ type: 'team', team: view }),
+    onRulesChanged: () => emit({ type: 'rules', rules: ruleViews(store.rules.list(), guard.rulePrecision()) }),
+  })
+
   const api = createApi({
     store,
     guard,
     secrets,
     clock,
     emit,
+    team,
     bot: {
       state: () => slot.state(),
       login: () => slot.login(store.settings.get('puppet')),
@@ -142,6 +152,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     },
     loginState: () => slot.state(),
     async close() {
+      await team.stop()
       await guard.stop()
       await slot.stop()
       store.close()

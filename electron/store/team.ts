@@ -101,6 +101,9 @@ export function createTeamTable(db: Database, bumpRuleRevision: () => void): Tea
     `INSERT OR IGNORE INTO team_offenders (entry_id, member_key, member_name, rule, reason, group_topic, author, at)
      VALUES (@entryId, @memberKey, @memberName, @rule, @reason, @groupTopic, @author, @at)`,
   )
+  const selectUndone = db.prepare<[string], number>(
+    "SELECT 1 FROM events WHERE kind = 'removal' AND overridden = 1 AND member_key = ? LIMIT 1",
+  ).pluck()
   const deleteEntry = db.prepare<[string]>('DELETE FROM team_offenders WHERE entry_id = ?')
   const selectPack = db.prepare<[string], PackRow>('SELECT * FROM team_packs WHERE name = ?')
   const upsertPack = db.prepare(
@@ -141,6 +144,8 @@ export function createTeamTable(db: Database, bumpRuleRevision: () => void): Tea
     for (const change of page.changes) {
       switch (change.kind) {
         case 'offender_added':
+          // This rep's own entry coming back after the rep undid that removal: the undo stands here.
+          if (change.author === link.rep && selectUndone.get(change.body.memberKey)) break
           insertOffender.run({ entryId: change.id, author: change.author, ...change.body })
           break
         case 'offender_removed':

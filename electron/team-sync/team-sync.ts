@@ -68,8 +68,11 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
   let stopped = false
   let retryMs = RETRY_MIN_MS
   let retryTimer: NodeJS.Timeout | null = null
+  /** Work that touches the store; stop() waits for it, so the store can be closed right after. */
+  const inFlight = new Set<Promise<void>>()
 
   function status(error: string | null): void {
+    if (stopped) return
     if (error) store.team.setSyncState({ error })
     options.onStatus?.({ connected: isConnected, error })
   }
@@ -132,10 +135,17 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
 
   /** Everything that follows (re)connecting; a failure drops the socket, so reconnecting retries it all. */
   async function catchUp(): Promise<void> {
+    const work = catchUpOnce()
+    inFlight.add(work)
+    await work
+    inFlight.delete(work)
+  }
+
+  async function catchUpOnce(): Promise<void> {
     try {
       await Promise.all([pull(), flush()])
       await report()
-      store.team.setSyncState({ syncedAt: clock(), error: null })
+      if (!stopped) store.team.setSyncState({ syncedAt: clock(), error: null })
       retryMs = RETRY_MIN_MS
     } catch (error) {
       status((error as Error).message)
@@ -193,6 +203,7 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
       clearInterval(figuresTimer)
       if (retryTimer) clearTimeout(retryTimer)
       socket?.close()
+      await Promise.allSettled([...inFlight, pull(), flush()])
     },
   }
 }

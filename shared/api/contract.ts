@@ -18,6 +18,7 @@ import type {
   Stats,
   AllowListEntry,
   UndoResult,
+  TeamView,
 } from './types.ts'
 import { PUPPET_NAMES, FEED_EVENT_KINDS } from './types.ts'
 
@@ -66,6 +67,13 @@ export const API_INPUTS = {
   // The puppet changes only through choosePuppet, which also restarts the bot.
   updateSettings: SETTINGS_SCHEMA.omit({ puppet: true }).partial().strict(),
   setSecret: z.object({ name: z.enum(['puppetToken', 'speechApiKey', 'speechSecretKey']), value: z.string().max(2000) }).strict(),
+
+  // Team mode
+  getTeam: none,
+  joinTeam: z.object({ serverUrl: z.string().min(1).max(500), token: z.string().min(1).max(200) }).strict(),
+  leaveTeam: none,
+  setTeamPackSubscribed: z.object({ pack: z.string().min(1).max(80), subscribed: z.boolean() }).strict(),
+  setTeamRuleEnabled: z.object({ pack: z.string().min(1).max(80), rule: z.string().min(1).max(200), enabled: z.boolean() }).strict(),
 } as const
 
 export type ApiMethod = keyof typeof API_INPUTS
@@ -98,6 +106,11 @@ export interface ApiOutputs {
   removeFromAllowList: AllowListEntry[]
   updateSettings: SettingsView
   setSecret: SettingsView
+  getTeam: TeamView
+  joinTeam: TeamView
+  leaveTeam: TeamView
+  setTeamPackSubscribed: TeamView
+  setTeamRuleEnabled: TeamView
 }
 
 /** The API as a caller sees it: one async function per method. Both doors and the direct call implement this. */
@@ -118,6 +131,7 @@ export type ApiEvent =
   | { type: 'rules'; rules: RuleView[] }
   | { type: 'settings'; settings: SettingsView }
   | { type: 'backtest'; done: number; total: number }
+  | { type: 'team'; team: TeamView }
 
 /** Validates a raw input for a method: the one place inputs are checked. */
 export function parseApiInput<M extends ApiMethod>(method: M, raw: unknown): z.output<(typeof API_INPUTS)[M]> {

@@ -137,3 +137,34 @@ export type UndoResult =
   /** Queued: WeChat has not been asked yet (logged out, or the rate limit); the feed shows the outcome when it comes. */
   | { outcome: 'pending'; event: FeedEvent }
   | { outcome: 'needs_rep'; event: FeedEvent; instructions: string }
+
+/** Team mode as the rep's window sees it (the token never leaves the main process). */
+export interface TeamPackView {
+  name: string
+  version: number
+  notes: string | null
+  author: string
+  publishedAt: number
+  subscribed: boolean
+  rules: { name: string; match: string; action: Rule['action']; switchedOff: boolean }[]
+  /** What the newest version changed against the one before it on this machine. */
+  diff: { added: string[]; removed: string[]; changed: { name: string; fields: string[] }[] }
+}
+
+export type TeamView =
+  | { joined: false }
+  | {
+      joined: true
+      serverUrl: string
+      team: string
+      rep: string
+      role: 'lead' | 'rep'
+      connected: boolean
+      syncedAt: number | null
+      error: string | null
+      /** Members on the team's known-offender list. */
+      offenders: number
+      /** Changes made here not yet on the server. */
+      unsent: number
+      packs: TeamPackView[]
+    }

@@ -5,6 +5,7 @@ import { startEnv, TRANSPORTS, uncalled, type ApiEnv } from './api-harness.ts'
 import { configTests } from './api-suite-config.ts'
 import { loginTests } from './api-suite-login.ts'
 import { moderationTests } from './api-suite-moderation.ts'
+import { teamTests } from './api-suite-team.ts'
 
 describe.each(TRANSPORTS)('the API through $name', (transport) => {
   const called = new Set<string>()
@@ -22,6 +23,7 @@ describe.each(TRANSPORTS)('the API through $name', (transport) => {
   loginTests(env)
   configTests(env)
   moderationTests(env)
+  teamTests(env)
 
   it('has exercised every method of the contract', () => {
     expect(uncalled(called)).toEqual([])
