@@ -17,6 +17,10 @@ const PARTS: Record<string, { summary: string; load(): Promise<BenchPart> }> = {
     summary: 'the live tester (compile after an edit, explain per keystroke) and the backtest over 100,000 stored messages',
     load: async () => (await import('./window.ts')).runWindowBench,
   },
+  team: {
+    summary: 'team mode on PostgreSQL: propagation to 200 reps, a 1,000,000-entry bootstrap, concurrent writers losing nothing',
+    load: async () => (await import('./team.ts')).runTeamBench,
+  },
 }
 
 function usage(): string {

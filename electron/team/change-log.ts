@@ -99,9 +99,9 @@ export async function readChanges(client: Queryable, teamId: string, from: strin
 /** Where a reader that wants only new changes starts: the last row no running transaction can still precede. */
 export async function headCursor(client: Queryable, teamId: string): Promise<string> {
   const { rows } = await client.query<Position>(
-    `SELECT tx::text AS tx, seq::text AS seq FROM team_changes
-     WHERE team_id = $1 AND tx < pg_snapshot_xmin(pg_current_snapshot())
-     ORDER BY tx DESC, seq DESC LIMIT 1`,
+    `SELECT change.tx::text AS tx, change.seq::text AS seq FROM team_changes change
+     WHERE change.team_id = $1 AND change.tx < pg_snapshot_xmin(pg_current_snapshot())
+     ORDER BY change.tx DESC, change.seq DESC LIMIT 1`,
     [teamId],
   )
   return rows[0] ? formatCursor(rows[0]) : FIRST_CURSOR

@@ -9,7 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { z } from 'zod'
 import { ApiError } from '../../shared/api/errors.ts'
 import { HTTP_STATUS, type WireResult } from '../../shared/api/http.ts'
-import { FIGURES_SCHEMA, FIRST_CURSOR, REP_CHANGES_SCHEMA, packRulesSchema, type TeamPush } from '../../shared/team/changes.ts'
+import { FIGURES_SCHEMA, FIRST_CURSOR, REP_CHANGES_SCHEMA, packRulesSchema, type ChangePage, type TeamPush } from '../../shared/team/changes.ts'
 import { TEAM_PATHS } from '../../shared/team/wire.ts'
 import { wireError } from '../server/dispatch.ts'
 import { startFanout, type Fanout } from './fanout.ts'
@@ -135,6 +135,18 @@ function routes(db: TeamDatabase): Record<string, Route> {
   }
 }
 
+const WAKE_FRAME = JSON.stringify({ type: 'wake' } satisfies TeamPush)
+/** A page goes to every socket of the team: written out once. */
+const frames = new WeakMap<ChangePage, string>()
+function frameOf(page: ChangePage): string {
+  let frame = frames.get(page)
+  if (frame === undefined) {
+    frame = JSON.stringify({ type: 'changes', ...page } satisfies TeamPush)
+    frames.set(page, frame)
+  }
+  return frame
+}
+
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
   const { db } = options
   const table = routes(db)
@@ -179,8 +191,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
         if (!member) return refuse('401 Unauthorized')
         wss.handleUpgrade(req, socket, head, async (ws) => {
           sockets.add(ws)
-          const pushFrame = (push: TeamPush) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(push))
-          const unfollow = await fanout.follow(member.teamId, (page) => pushFrame({ type: 'changes', ...page }))
+          const pushFrame = (frame: string) => ws.readyState === ws.OPEN && ws.send(frame)
+          const unfollow = await fanout.follow(member.teamId, (page) => pushFrame(frameOf(page)))
           const forget = () => {
             sockets.delete(ws)
             unfollow()
@@ -189,7 +201,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
           ws.on('close', forget)
           ws.on('error', forget)
           // Said once it follows: whatever the rep reads from now on, a later change will be pushed or woken for.
-          pushFrame({ type: 'wake' })
+          pushFrame(WAKE_FRAME)
         })
       })
       .catch(() => refuse('503 Service Unavailable'))
