@@ -3,6 +3,7 @@ import { AllowListCard } from './AllowListCard.tsx'
 import { LanguageCard } from './LanguageCard.tsx'
 import { SecretsCard } from './SecretsCard.tsx'
 import { SettingsForm } from './SettingsForm.tsx'
+import { TeamCard } from './team/TeamCard.tsx'
 
 export default function SettingsScreen() {
   return (
@@ -18,6 +19,9 @@ export default function SettingsScreen() {
       </Col>
       <Col span={24}>
         <AllowListCard />
+      </Col>
+      <Col span={24}>
+        <TeamCard />
       </Col>
     </Row>
   )
