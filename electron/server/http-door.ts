@@ -5,8 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { ApiError, type ApiEvent } from '../../shared/api/contract.ts'
-import { API_PREFIX, EVENTS_PATH, HTTP_STATUS, type WireResult } from '../../shared/api/http.ts'
+import { API_PREFIX, EVENTS_PATH, HTTP_STATUS } from '../../shared/api/http.ts'
 import { wireError, type Dispatch } from './dispatch.ts'
+import { readJsonBody, sendJson } from './json-body.ts'
 import { serveStatic } from './static-files.ts'
 import { tokenMatches } from './token.ts'
 
@@ -40,38 +41,9 @@ function sameOrigin(req: IncomingMessage, port: number): boolean {
   return origin === undefined || origin === `http://${host}` || allowedHosts(port).has(origin.replace(/^http:\/\//, ''))
 }
 
-function send<T>(res: ServerResponse, status: number, body: WireResult<T>): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
-  res.end(JSON.stringify(body))
-}
-
 function sendError(res: ServerResponse, error: unknown): void {
   const body = wireError(error)
-  send(res, HTTP_STATUS[body.error.code], body)
-}
-
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        reject(new ApiError('bad_input', `request body over ${MAX_BODY_BYTES} bytes`))
-        req.destroy()
-      } else chunks.push(chunk)
-    })
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8')
-      if (text.trim() === '') return resolve({})
-      try {
-        resolve(JSON.parse(text))
-      } catch {
-        reject(new ApiError('bad_input', 'the request body is not valid JSON'))
-      }
-    })
-    req.on('error', reject)
-  })
+  sendJson(res, HTTP_STATUS[body.error.code], body)
 }
 
 function methodOf(path: string): string {
@@ -103,17 +75,17 @@ export async function openHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> 
       return
     }
     if (!tokenMatches(options.token, bearer(req))) {
-      send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'missing or wrong token: open the URL the server printed' } })
+      sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'missing or wrong token: open the URL the server printed' } })
       return
     }
     if (req.method !== 'POST') {
-      send(res, 405, { ok: false, error: { code: 'bad_input', message: 'use POST' } })
+      sendJson(res, 405, { ok: false, error: { code: 'bad_input', message: 'use POST' } })
       return
     }
     try {
-      const input = await readJson(req)
+      const input = await readJsonBody(req, MAX_BODY_BYTES)
       const result = await options.dispatch(methodOf(path), input)
-      send(res, 200, { ok: true, result })
+      sendJson(res, 200, { ok: true, result })
     } catch (error) {
       sendError(res, error)
     }

@@ -8,10 +8,11 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { z } from 'zod'
 import { ApiError } from '../../shared/api/errors.ts'
-import { HTTP_STATUS, type WireResult } from '../../shared/api/http.ts'
+import { HTTP_STATUS } from '../../shared/api/http.ts'
 import { FIGURES_SCHEMA, FIRST_CURSOR, REP_CHANGES_SCHEMA, packRulesSchema, type ChangePage, type TeamPush } from '../../shared/team/changes.ts'
 import { TEAM_PATHS } from '../../shared/team/wire.ts'
 import { wireError } from '../server/dispatch.ts'
+import { readJsonBody, sendJson } from '../server/json-body.ts'
 import { startFanout, type Fanout } from './fanout.ts'
 import type { TeamDatabase, TeamMember } from './team-db.ts'
 import { ADMIN_PAGE } from './admin-page.ts'
@@ -39,33 +40,6 @@ export interface TeamServer {
 export function plainHttpAllowed(remoteAddress: string | undefined, allowPlainHttp: boolean): boolean {
   if (allowPlainHttp) return true
   return remoteAddress === '127.0.0.1' || remoteAddress === '::1' || remoteAddress === '::ffff:127.0.0.1'
-}
-
-function send(res: ServerResponse, status: number, body: WireResult<unknown>): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
-  res.end(JSON.stringify(body))
-}
-
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        reject(new ApiError('bad_input', `request body over ${MAX_BODY_BYTES} bytes`))
-        req.destroy()
-      } else chunks.push(chunk)
-    })
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'))
-      } catch {
-        reject(new ApiError('bad_input', 'the request body is not valid JSON'))
-      }
-    })
-    req.on('error', reject)
-  })
 }
 
 function parse<T>(schema: z.ZodType<T>, raw: unknown, where: string): T {
@@ -100,7 +74,7 @@ function leadOnly(route: Route): Route {
 }
 
 function routes(db: TeamDatabase): Record<string, Route> {
-  const body = async <T>(req: IncomingMessage, schema: z.ZodType<T>, where: string) => parse(schema, await readJson(req), where)
+  const body = async <T>(req: IncomingMessage, schema: z.ZodType<T>, where: string) => parse(schema, await readJsonBody(req, MAX_BODY_BYTES), where)
   return {
     [`GET ${TEAM_PATHS.me}`]: async (member) => ({ team: member.teamName, name: member.name, role: member.role }),
     [`GET ${TEAM_PATHS.changes}`]: async (member, _req, query) => {
@@ -158,7 +132,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://team')
     if (!allowedFrom(req)) {
-      send(res, 403, { ok: false, error: { code: 'unauthorized', message: 'plain HTTP is refused off loopback: use HTTPS' } })
+      sendJson(res, 403, { ok: false, error: { code: 'unauthorized', message: 'plain HTTP is refused off loopback: use HTTPS' } })
       return
     }
     if (req.method === 'GET' && url.pathname === TEAM_PATHS.adminPage) {
@@ -170,13 +144,13 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (!route) throw new ApiError('not_found', `no ${req.method} ${url.pathname} here`)
     const member = await db.authenticate(bearer(req))
     if (!member) throw new ApiError('unauthorized', 'missing, wrong or revoked team token')
-    send(res, 200, { ok: true, result: await route(member, req, url.searchParams) })
+    sendJson(res, 200, { ok: true, result: await route(member, req, url.searchParams) })
   }
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error) => {
       const body = wireError(error)
-      if (!res.headersSent) send(res, HTTP_STATUS[body.error.code], body)
+      if (!res.headersSent) sendJson(res, HTTP_STATUS[body.error.code], body)
     })
   }
   const server: Server = options.tls ? createHttpsServer(options.tls, onRequest) : createHttpServer(onRequest)

@@ -1,12 +1,12 @@
 // The contract suite, team part: joining and leaving a team, its packs and the shared offender list, against the real
 // service on a simulated WeChat, a real team server and a real PostgreSQL. Two reps: this door's service and a
 // second real service beside it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { ApiEvent } from '../../shared/api/contract.ts'
 import type { TeamView } from '../../shared/api/types.ts'
 import { refusal, snapshot } from './api-suite-config.ts'
 import { direct, startEnv, type ApiEnv } from './api-harness.ts'
-import { eventually, startTeamStack, type TeamStack } from './team-harness.ts'
+import { eventually, useTeamStack, type TeamStack } from './team-harness.ts'
 
 const joined = (view: TeamView) => {
   if (!view.joined) throw new Error('not joined')
@@ -15,12 +15,10 @@ const joined = (view: TeamView) => {
 
 export function teamTests(env: () => ApiEnv): void {
   describe('team mode', () => {
+    const theStack = useTeamStack()
     let stack: TeamStack
-    beforeAll(async () => {
-      stack = await startTeamStack()
-    }, 60_000)
-    afterAll(async () => {
-      await stack?.close()
+    beforeEach(() => {
+      stack = theStack()
     })
 
     it('joins with a server address and token, refusing bad ones without changing anything; leaving keeps local data', async () => {

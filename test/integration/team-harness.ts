@@ -1,6 +1,7 @@
 // A real team stack for tests: a throwaway PostgreSQL cluster, the team database and the team server on 127.0.0.1,
 // and reps made of the real guard on real SQLite files (the guard harness) following the team with the real sync.
 import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll } from 'vitest'
 import { openTeamDatabase, type TeamDatabase, type TeamMember } from '../../electron/team/team-db.ts'
 import { startTeamServer, type TeamServer } from '../../electron/team/team-server.ts'
 import { startThrowawayCluster, type ThrowawayCluster } from '../../electron/team/throwaway-cluster.ts'
@@ -36,6 +37,18 @@ export async function startTeamStack(): Promise<TeamStack> {
       await cluster.stop()
     },
   }
+}
+
+/** One stack for the enclosing file or describe block, started before its tests and stopped after. */
+export function useTeamStack(): () => TeamStack {
+  let stack: TeamStack | undefined
+  beforeAll(async () => {
+    stack = await startTeamStack()
+  }, 60_000)
+  afterAll(async () => {
+    await stack?.close()
+  })
+  return () => stack!
 }
 
 export interface Rep {

@@ -1,19 +1,17 @@
 // Reps on the real guard and real SQLite files, following a team on a real PostgreSQL through the real team server.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { teamRuleName } from '../../shared/team/pack-diff.ts'
-import { eventually, joinRep, startTeamStack, type Rep, type TeamStack } from './team-harness.ts'
+import { eventually, joinRep, useTeamStack, type Rep, type TeamStack } from './team-harness.ts'
 
+const theStack = useTeamStack()
 let stack: TeamStack
 const reps: Rep[] = []
 
-beforeAll(async () => {
-  stack = await startTeamStack()
-}, 60_000)
+beforeEach(() => {
+  stack = theStack()
+})
 afterEach(async () => {
   await Promise.all(reps.splice(0).map((rep) => rep.close()))
-})
-afterAll(async () => {
-  await stack?.close()
 })
 
 async function team(count: number, settings = {}) {

@@ -3,20 +3,18 @@
 import { networkInterfaces } from 'node:os'
 import { randomUUID } from 'node:crypto'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../../shared/api/errors.ts'
 import { TEAM_PATHS } from '../../shared/team/wire.ts'
 import { plainHttpAllowed, startTeamServer } from '../../electron/team/team-server.ts'
 import { TeamClient } from '../../electron/team-sync/team-client.ts'
 import { FIRST_CURSOR } from '../../shared/team/changes.ts'
-import { startTeamStack, type TeamStack } from './team-harness.ts'
+import { useTeamStack, type TeamStack } from './team-harness.ts'
 
+const theStack = useTeamStack()
 let stack: TeamStack
-beforeAll(async () => {
-  stack = await startTeamStack()
-}, 60_000)
-afterAll(async () => {
-  await stack?.close()
+beforeEach(() => {
+  stack = theStack()
 })
 
 const offender = (memberKey: string) => ({
