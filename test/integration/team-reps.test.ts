@@ -122,6 +122,26 @@ describe('a team of reps', () => {
     expect(await stack.db.listOffenders(lead, { limit: 10 })).toEqual([])
   })
 
+  it("each rep's figures reach the lead's overview", async () => {
+    const { lead } = await team(2)
+    const [a] = reps as [Rep, Rep]
+    await removeCarol(a)
+    const removal = a.h.store.events.list({ kind: 'removal' })[0]!
+    a.h.guard.setVerdict(removal.id, 'confirmed')
+    // Reconnecting reports again.
+    await a.offline()
+    a.online()
+    await eventually(async () => {
+      const overview = await stack.db.overview(lead)
+      const figures = (name: string) => overview.reps.find((rep) => rep.name === name)?.figures
+      return figures('rep-1')?.removals === 1 && figures('rep-2') != null
+    }, "both reps' figures")
+    const overview = await stack.db.overview(lead)
+    expect(overview.offenders).toBe(1)
+    expect(overview.reps.find((rep) => rep.name === 'rep-1')!.figures).toMatchObject({ groups: 2, offences: 1, removals: 1, precision: 1, days: 30 })
+    expect(overview.reps.find((rep) => rep.name === 'rep-2')!.figures).toMatchObject({ groups: 2, offences: 0, removals: 0, precision: null })
+  })
+
   it('twenty reps: a removal by one reaches all the others', async () => {
     await team(20)
     await eventually(() => reps.every((rep) => rep.sync!.connected()), 'all connected')

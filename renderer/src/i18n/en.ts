@@ -395,4 +395,6 @@ export const en: Record<MessageKey, string> = {
   'team.notSubscribed': 'Not subscribed',
   'team.changed': 'This version: added {added}; removed {removed}; changed {changed}',
   'team.locked': 'Team',
+  'feed.teamOffender': 'On the team list: {name} removed them from "{group}", reason: {reason}',
+  'feed.teamPack': '{author} published "{pack}" version {version}: added {added}; removed {removed}; changed {changed}',
 }

@@ -394,6 +394,8 @@ export const zhCN = {
   'team.notSubscribed': '未订阅',
   'team.changed': '本版变化：新增 {added}；删除 {removed}；修改 {changed}',
   'team.locked': '团队',
+  'feed.teamOffender': '团队名单：{name} 曾在「{group}」移出此人，原因：{reason}',
+  'feed.teamPack': '{author} 发布「{pack}」第 {version} 版：新增 {added}；删除 {removed}；修改 {changed}',
 } as const
 
 export type MessageKey = keyof typeof zhCN
