@@ -166,7 +166,15 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
         wss.handleUpgrade(req, socket, head, async (ws) => {
           sockets.add(ws)
           const pushFrame = (frame: string) => ws.readyState === ws.OPEN && ws.send(frame)
-          const unfollow = await fanout.follow(member.teamId, (page) => pushFrame(frameOf(page)))
+          let unfollow: () => void
+          try {
+            unfollow = await fanout.follow(member.teamId, (page) => pushFrame(frameOf(page)))
+          } catch {
+            // The database is away: the rep reconnects later and reads from its own cursor.
+            sockets.delete(ws)
+            ws.close(1011, 'team database unavailable')
+            return
+          }
           const forget = () => {
             sockets.delete(ws)
             unfollow()
