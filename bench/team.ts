@@ -11,12 +11,13 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { appendChanges } from '../electron/team/change-log.ts'
+import { appendChanges, readChanges } from '../electron/team/change-log.ts'
 import { openTeamDatabase, type TeamDatabase, type TeamMember } from '../electron/team/team-db.ts'
 import { startTeamServer, type TeamServer } from '../electron/team/team-server.ts'
 import { startThrowawayCluster } from '../electron/team/throwaway-cluster.ts'
 import { startTeamSync, type TeamSync } from '../electron/team-sync/team-sync.ts'
 import { openStore, type Store } from '../electron/store/index.ts'
+import { FIRST_CURSOR } from '../shared/team/changes.ts'
 import { percentile } from './measure.ts'
 
 const numberFrom = (name: string, fallback: number) => {
@@ -152,20 +153,14 @@ async function bootstrap(team: Team, url: string, entries: number, log: (line: s
   )
   log(`  bootstrap: ${entries.toLocaleString('en')} entries written in ${(Number(process.hrtime.bigint() - seeded) / 1e9).toFixed(1)} s`)
 
-  // Baseline: the same rows read straight from PostgreSQL, page by page, without HTTP, JSON or SQLite.
+  // Baseline: the same pages read straight from PostgreSQL with the same query, without HTTP, JSON or SQLite.
   let baselineRows = 0
   const baselineStarted = process.hrtime.bigint()
-  let after = { tx: '0', seq: '0' }
-  for (;;) {
-    const { rows } = await client.query<{ tx: string; seq: string }>(
-      `SELECT change.tx::text AS tx, change.seq::text AS seq, change.body FROM team_changes change
-       WHERE change.team_id = $1 AND (change.tx, change.seq) > ($2::xid8, $3::bigint)
-       ORDER BY change.tx, change.seq LIMIT 5000`,
-      [team.lead.teamId, after.tx, after.seq],
-    )
-    if (rows.length === 0) break
-    baselineRows += rows.length
-    after = rows.at(-1)!
+  for (let cursor = FIRST_CURSOR, more = true; more; ) {
+    const page = await readChanges(client, team.lead.teamId, cursor, 5000)
+    baselineRows += page.changes.length
+    cursor = page.to
+    more = page.more
   }
   const baselineSeconds = Number(process.hrtime.bigint() - baselineStarted) / 1e9
   await client.end()

@@ -47,7 +47,9 @@ export class TeamClient {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       })
     } catch (error) {
-      throw new ApiError('unavailable', `the team server ${this.serverUrl} cannot be reached: ${(error as Error).message}`)
+      // fetch says only "fetch failed"; the cause says what failed (refused, reset, timed out).
+      const cause = (error as Error).cause instanceof Error ? `: ${((error as Error).cause as Error).message}` : ''
+      throw new ApiError('unavailable', `the team server ${this.serverUrl} cannot be reached: ${(error as Error).message}${cause}`)
     }
     let wire: WireResult<T>
     try {

@@ -12,6 +12,7 @@ import { TeamClient } from './team-client.ts'
 const PAGE = 5000
 const OUTBOX_BATCH = 200
 const RETRY_MIN_MS = 250
+const PAGE_ATTEMPTS = 4
 const RETRY_MAX_MS = 15_000
 const OUTBOX_POLL_MS = 5_000
 const FIGURES_MS = 5 * 60_000
@@ -57,6 +58,19 @@ function serial(job: () => Promise<void>): () => Promise<void> {
   }
 }
 
+/** A page read that failed on the way (a dropped connection) is tried again a few times before the whole catch-up
+ * gives up and reconnects: a long bootstrap should not stall on one reset. Progress is kept either way (the cursor). */
+async function retrying<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read()
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'unavailable' || attempt >= PAGE_ATTEMPTS) throw error
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MIN_MS * attempt))
+    }
+  }
+}
+
 export function startTeamSync(options: TeamSyncOptions): TeamSync {
   const { store } = options
   const clock = options.clock ?? Date.now
@@ -99,7 +113,7 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
     for (;;) {
       const cursor = store.team.link()?.cursor
       if (cursor === undefined || stopped) return
-      const page = await client.pull(cursor, PAGE)
+      const page = await retrying(() => client.pull(cursor, PAGE))
       if (!apply(page)) continue
       if (!page.more) return
     }
