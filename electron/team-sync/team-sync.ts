@@ -119,6 +119,20 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
     }
   })
 
+  /** A change the server refused stays out of the outbox's way, and the rep hears about it in the feed. */
+  function setAside(change: RepChange, reason: string): void {
+    store.transaction(() => {
+      store.team.refuse(change.id, reason)
+      store.events.add({
+        kind: 'action_failed',
+        at: clock(),
+        memberKey: change.body.memberKey || null,
+        memberName: change.body.memberName,
+        detail: { reason, teamChangeId: change.id, teamChangeKind: change.kind },
+      })
+    })
+  }
+
   const flush = serial(async () => {
     for (;;) {
       const entries = store.team.outbox(OUTBOX_BATCH)
@@ -136,7 +150,7 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
             store.team.sent([change.id])
           } catch (single) {
             if (!(single instanceof ApiError) || single.code !== 'bad_input') throw single
-            store.team.refuse(change.id, single.message)
+            setAside(change, single.message)
           }
         }
       }

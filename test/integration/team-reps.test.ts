@@ -122,6 +122,22 @@ describe('a team of reps', () => {
     expect(await stack.db.listOffenders(lead, { limit: 10 })).toEqual([])
   })
 
+  it('a change the server refuses is set aside with its reason and does not hold back the others', async () => {
+    const { lead } = await team(1)
+    const [a] = reps as [Rep]
+    await eventually(() => a.sync!.connected(), 'rep-1 connected')
+    for (const memberKey of ['', 'stable:wx_ok']) {
+      const id = a.h.store.events.add({ kind: 'removal', at: a.h.now(), memberKey, memberId: 'x', status: 'pending' })
+      a.h.store.events.setStatus(id, 'done')
+    }
+    await a.sync!.flush()
+    expect(a.h.store.team.outboxSize()).toBe(0)
+    expect((await stack.db.listOffenders(lead, { limit: 10 })).map((entry) => entry.memberKey)).toEqual(['stable:wx_ok'])
+    const failure = a.h.store.events.list({ kind: 'action_failed' })[0]!
+    expect(failure.detail).toMatchObject({ teamChangeKind: 'offender_added' })
+    expect(String(failure.detail.reason)).toMatch(/memberKey/)
+  })
+
   it("each rep's figures reach the lead's overview", async () => {
     const { lead } = await team(2)
     const [a] = reps as [Rep, Rep]
