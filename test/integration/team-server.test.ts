@@ -1,6 +1,10 @@
 // The team server's door on a real PostgreSQL: tokens, teams kept apart, the lead's commands, refusals that change
 // nothing, and plain HTTP from another machine refused.
-import { networkInterfaces } from 'node:os'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { request as httpsRequest } from 'node:https'
+import { networkInterfaces, tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import fc from 'fast-check'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -143,6 +147,37 @@ describe('plain HTTP off loopback', () => {
       expect((await fetch(`http://127.0.0.1:${server.port}${TEAM_PATHS.me}`)).status).toBe(401)
     } finally {
       await server.close()
+    }
+  })
+})
+
+describe('HTTPS', () => {
+  it('with --tls-cert/--tls-key, the server speaks TLS and answers a token over it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qunguard-tls-'))
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1'], { stdio: 'ignore' })
+      const cert = readFileSync(join(dir, 'cert.pem'))
+      const server = await startTeamServer({ db: stack.db, tls: { cert, key: readFileSync(join(dir, 'key.pem')) } })
+      try {
+        expect(server.url).toMatch(/^https:/)
+        const { team } = await stack.newTeam()
+        const { token } = await stack.db.issueToken(team, 'tls-rep', 'rep')
+        const body = await new Promise<string>((resolve, reject) => {
+          const req = httpsRequest(`${server.url}${TEAM_PATHS.me}`, { ca: cert, headers: { Authorization: `Bearer ${token}` } }, (res) => {
+            let text = ''
+            res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+            res.on('end', () => resolve(text))
+          })
+          req.on('error', reject)
+          req.end()
+        })
+        expect(JSON.parse(body)).toEqual({ ok: true, result: { team, name: 'tls-rep', role: 'rep' } })
+      } finally {
+        await server.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
