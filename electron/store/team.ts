@@ -119,6 +119,11 @@ export function createTeamTable(db: Database, bumpRuleRevision: () => void): Tea
      FROM team_offenders WHERE member_key = ? ORDER BY at DESC LIMIT 1`,
   )
   const selectOff = db.prepare<[], { pack: string; rule: string }>('SELECT pack, rule FROM team_rules_off')
+  // Asked often (the sync's outbox poll, the team card): prepared once.
+  const countOutbox = db.prepare<[], number>('SELECT count(*) FROM team_outbox WHERE refused IS NULL').pluck()
+  const countOffenders = db.prepare<[], number>('SELECT count(DISTINCT member_key) FROM team_offenders').pluck()
+  const updateSyncState = db.prepare('UPDATE team_link SET synced_at = coalesce(?, synced_at), error = ? WHERE id = 1')
+  const deleteSent = db.prepare<[string]>('DELETE FROM team_outbox WHERE id = ?')
 
   function switchedOff(): Map<string, Set<string>> {
     const off = new Map<string, Set<string>>()
@@ -183,12 +188,12 @@ export function createTeamTable(db: Database, bumpRuleRevision: () => void): Tea
       bumpRuleRevision()
     }),
     setSyncState: ({ syncedAt, error }) =>
-      void db.prepare('UPDATE team_link SET synced_at = coalesce(?, synced_at), error = ? WHERE id = 1').run(syncedAt ?? null, error),
+      void updateSyncState.run(syncedAt ?? null, error),
     applyPage: (page) => apply(page, Date.now()),
     listedOffender(memberKey) {
       return (selectListed.get(memberKey) as TeamOffender | undefined) ?? null
     },
-    offenderCount: () => db.prepare<[], number>('SELECT count(DISTINCT member_key) FROM team_offenders').pluck().get() ?? 0,
+    offenderCount: () => countOffenders.get() ?? 0,
     packs() {
       const off = switchedOff()
       return db
@@ -240,10 +245,9 @@ export function createTeamTable(db: Database, bumpRuleRevision: () => void): Tea
         )
         .all(limit)
         .map((row) => ({ id: row.id, kind: row.kind, body: parseJson(row.body), createdAt: row.created_at })),
-    outboxSize: () => db.prepare<[], number>('SELECT count(*) FROM team_outbox WHERE refused IS NULL').pluck().get() ?? 0,
+    outboxSize: () => countOutbox.get() ?? 0,
     sent: db.transaction((ids: readonly string[]) => {
-      const remove = db.prepare<[string]>('DELETE FROM team_outbox WHERE id = ?')
-      for (const id of ids) remove.run(id)
+      for (const id of ids) deleteSent.run(id)
     }),
     refuse: (id, reason) => void db.prepare('UPDATE team_outbox SET refused = ? WHERE id = ?').run(reason, id),
   }
