@@ -34,11 +34,21 @@ export function createRuleCache(store: Store): RuleCache {
       const own = compileRuleSet(inputs)
       const team = store.team.activeRules()
       // Checked together too, so a rule named like a team rule is refused here rather than breaking the set later.
-      const set = team.length ? compileRuleSet([...team, ...own.rules]) : own
+      const set = team.length ? withTeamRules(team, own.rules) : own
       store.rules.replaceAll(own.rules)
       compiled = set
       revision = store.rules.revision()
       return own.rules
     },
+  }
+}
+
+/** Compiles the team's rules before the rep's own; a problem is reported against the rep's rule, by its own index. */
+function withTeamRules(team: readonly Rule[], own: readonly Rule[]): CompiledRuleSet {
+  try {
+    return compileRuleSet([...team, ...own])
+  } catch (error) {
+    if (!(error instanceof RuleSetError)) throw error
+    throw new RuleSetError(error.problems.map((problem) => ({ ...problem, index: problem.index - team.length })))
   }
 }

@@ -68,6 +68,12 @@ export function teamTests(env: () => ApiEnv): void {
       await env().say('shop', '小王', '奶粉特价便宜')
       expect((await api.listFeed({ kinds: ['warning'] })).items).toHaveLength(1)
 
+      // A rule of the rep's own cannot take a team rule's name; the problem points at the rep's rule.
+      const own = await api.listRules({})
+      const clash = await api.saveRules({ rules: [...own.map(({ name, match }) => ({ name, match })), { name: '母婴 · 奶粉代购', match: 'x' }] })
+      expect(clash).toMatchObject({ ok: false, problems: [{ rule: '母婴 · 奶粉代购', index: own.length, code: 'duplicate_name' }] })
+      expect(await api.listRules({})).toEqual(own)
+
       await stack.db.publishPack(lead, '母婴', [{ name: '奶粉代购', match: '奶粉 & 特价' }, { name: '拉人', match: '拉群' }], '加了拉人')
       const update = await events.feed({ kind: 'team_pack_updated' }, mark)
       expect(update.detail).toMatchObject({ pack: '母婴', version: 2, added: ['拉人'], removed: [], changed: [] })
