@@ -1,4 +1,5 @@
-// Wakes the reps of a team when its log grows. PostgreSQL's LISTEN/NOTIFY only says "team T has news"; what is news
+// Wakes the reps of a team when its log grows. PostgreSQL's LISTEN/NOTIFY (or, for a commit this process made, the
+// database layer right after it) only says "team T has news"; what is news
 // is read from the log itself with the commit-order-safe cursor, once per team, and pushed to every open socket as a
 // page that says where it starts. A rep whose cursor is elsewhere (it just connected, or missed a frame) asks for the
 // page itself: a lost or early notification can delay a change, never lose it. A slow poll covers a row held back
@@ -11,6 +12,8 @@ const PAGE = 1000
 const POLL_MS = 2000
 
 export interface Fanout {
+  /** Reads the team's log now (a commit this process made, or a NOTIFY). */
+  wake(teamId: string): void
   /** Starts following the team (if not already); resolves once its head is known. */
   follow(teamId: string, push: (page: ChangePage) => void): Promise<() => void>
   close(): Promise<void>
@@ -66,6 +69,7 @@ export async function startFanout(pool: pg.Pool): Promise<Fanout> {
   poll.unref()
 
   return {
+    wake,
     async follow(teamId, push) {
       let team = teams.get(teamId)
       if (!team) {

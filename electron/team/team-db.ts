@@ -61,7 +61,20 @@ export async function openTeamDatabase(url: string, options: { maxConnections?: 
 }
 
 export class TeamDatabase {
+  /** Told after a commit that added to a team's log, so this process's fan-out need not wait for NOTIFY's round trip
+   * (other server processes still hear the NOTIFY). */
+  private readonly committedListeners = new Set<(teamId: string) => void>()
+
   constructor(readonly pool: pg.Pool) {}
+
+  onCommitted(listener: (teamId: string) => void): () => void {
+    this.committedListeners.add(listener)
+    return () => void this.committedListeners.delete(listener)
+  }
+
+  private committed(teamId: string): void {
+    for (const listener of this.committedListeners) listener(teamId)
+  }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect()
@@ -133,7 +146,7 @@ export class TeamDatabase {
 
   /** A rep's outbox: new offenders are listed in the same transaction that logs them. */
   async pushRepChanges(member: TeamMember, changes: readonly RepChange[]): Promise<{ accepted: number }> {
-    return this.transaction(async (client) => {
+    const result = await this.transaction(async (client) => {
       const fresh = await appendChanges(client, member.teamId, member.id, changes)
       const added = fresh.filter((change): change is Extract<RepChange, { kind: 'offender_added' }> => change.kind === 'offender_added')
       if (added.length) {
@@ -154,6 +167,8 @@ export class TeamDatabase {
       }
       return { accepted: fresh.length }
     })
+    if (result.accepted) this.committed(member.teamId)
+    return result
   }
 
   /** Publishes the next version of a pack (the number the server gives wins on every rep). */
@@ -164,7 +179,7 @@ export class TeamDatabase {
       const first = problems[0]!
       throw new ApiError('bad_input', `pack "${name}": rule "${first.rule}": ${first.message}`, problems)
     }
-    return this.transaction(async (client) => {
+    const published = await this.transaction(async (client) => {
       // Two leads publishing the same pack at once take turns, so each gets its own number.
       await client.query("SELECT pg_advisory_xact_lock(hashtext('qunguard pack ' || $1 || ' ' || $2))", [lead.teamId, name])
       const { rows } = await client.query<{ version: number }>(
@@ -178,11 +193,13 @@ export class TeamDatabase {
       await appendChanges(client, lead.teamId, lead.id, [change])
       return { version }
     })
+    this.committed(lead.teamId)
+    return published
   }
 
   /** Takes the member off the team's list: every entry listed now. */
   async removeOffender(lead: TeamMember, memberKey: string): Promise<{ removed: number }> {
-    return this.transaction(async (client) => {
+    const removed = await this.transaction(async (client) => {
       const { rows } = await client.query<{ entry_id: string }>(
         'DELETE FROM team_offenders WHERE team_id = $1 AND member_key = $2 RETURNING entry_id',
         [lead.teamId, memberKey],
@@ -192,6 +209,8 @@ export class TeamDatabase {
       await appendChanges(client, lead.teamId, lead.id, [{ id: randomUUID(), kind: 'offender_removed', body }])
       return { removed: rows.length }
     })
+    this.committed(lead.teamId)
+    return removed
   }
 
   readChanges(member: TeamMember, from: string, limit: number): Promise<ChangePage> {

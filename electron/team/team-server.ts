@@ -125,6 +125,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const { db } = options
   const table = routes(db)
   const fanout: Fanout = await startFanout(db.pool)
+  const stopWaking = db.onCommitted((teamId) => fanout.wake(teamId))
   const sockets = new Set<WebSocket>()
   const secure = options.tls !== undefined
   const allowedFrom = (req: IncomingMessage) => secure || plainHttpAllowed(req.socket.remoteAddress, options.allowPlainHttp ?? false)
@@ -199,6 +200,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     port,
     url: `${secure ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     async close() {
+      stopWaking()
       for (const ws of sockets) ws.terminate()
       wss.close()
       server.closeAllConnections()
