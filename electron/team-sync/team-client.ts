@@ -4,7 +4,7 @@
 import WebSocket from 'ws'
 import { ApiError, API_ERROR_CODES, type ApiErrorCode } from '../../shared/api/errors.ts'
 import type { WireResult } from '../../shared/api/http.ts'
-import type { ChangePage, RepChange, RepFigures, TeamPush } from '../../shared/team/changes.ts'
+import { CHANGE_PAGE_SCHEMA, TEAM_PUSH_SCHEMA, type ChangePage, type RepChange, type RepFigures, type TeamPush } from '../../shared/team/changes.ts'
 import { TEAM_PATHS } from '../../shared/team/wire.ts'
 
 const REQUEST_TIMEOUT_MS = 30_000
@@ -66,8 +66,10 @@ export class TeamClient {
     return this.request('GET', TEAM_PATHS.me)
   }
 
-  pull(after: string, limit: number): Promise<ChangePage> {
-    return this.request('GET', `${TEAM_PATHS.changes}?after=${encodeURIComponent(after)}&limit=${limit}`)
+  async pull(after: string, limit: number): Promise<ChangePage> {
+    const page = CHANGE_PAGE_SCHEMA.safeParse(await this.request('GET', `${TEAM_PATHS.changes}?after=${encodeURIComponent(after)}&limit=${limit}`))
+    if (!page.success) throw new ApiError('unavailable', `the team server sent a page this app cannot read: ${page.error.issues[0]?.message ?? ''}`)
+    return page.data as ChangePage
   }
 
   push(changes: readonly RepChange[]): Promise<{ accepted: number }> {
@@ -92,11 +94,15 @@ export class TeamClient {
       onClose(reason)
     }
     socket.on('message', (data) => {
+      let push: TeamPush
       try {
-        onPush(JSON.parse(data.toString()) as TeamPush)
+        const parsed = TEAM_PUSH_SCHEMA.safeParse(JSON.parse(data.toString()))
+        if (!parsed.success) return end('the team server sent a frame this app cannot read')
+        push = parsed.data as TeamPush
       } catch {
-        end('the team server sent a frame that is not JSON')
+        return end('the team server sent a frame that is not JSON')
       }
+      onPush(push)
     })
     socket.on('unexpected-response', (_req, res) => end(`the team server refused the socket (${res.statusCode})`))
     socket.on('error', (error) => end(error.message))

@@ -187,7 +187,14 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
       isConnected = true
       status(null)
     }
-    if (push.type === 'wake' || !apply(push)) void catchUp()
+    let applied = false
+    try {
+      applied = push.type === 'changes' && apply(push)
+    } catch (error) {
+      // The store refused it (a full disk...): say so and read from the cursor, which did not move.
+      status((error as Error).message)
+    }
+    if (!applied) void catchUp()
   }
 
   function connect(): void {

@@ -81,3 +81,23 @@ export const FIGURES_SCHEMA = z
 export type RepFigures = z.infer<typeof FIGURES_SCHEMA>
 
 export const FIRST_CURSOR = '0.0'
+
+// What a rep accepts from the server: checked once where it arrives, so a broken or hostile server cannot put a
+// malformed row into the rep's store (the page is refused whole and the rep keeps its cursor).
+const author = { id: changeId, author: text(80), at: z.number() }
+const TEAM_CHANGE_SCHEMA = z.discriminatedUnion('kind', [
+  z.object({ ...author, kind: z.literal('offender_added'), body: offenderAddedSchema }),
+  z.object({ ...author, kind: z.literal('undo_proposed'), body: undoProposedSchema }),
+  z.object({ ...author, kind: z.literal('offender_removed'), body: z.object({ memberKey: text(300), entryIds: z.array(changeId).max(100_000) }) }),
+  z.object({
+    ...author,
+    kind: z.literal('pack_published'),
+    body: z.object({ name: text(80).min(1), version: z.number().int().positive(), rules: packRulesSchema, notes: text(2000).nullable() }),
+  }),
+])
+const cursor = z.string().regex(/^\d{1,20}\.\d{1,20}$/)
+export const CHANGE_PAGE_SCHEMA = z.object({ from: cursor, to: cursor, more: z.boolean(), changes: z.array(TEAM_CHANGE_SCHEMA).max(10_000) })
+export const TEAM_PUSH_SCHEMA = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('wake') }),
+  CHANGE_PAGE_SCHEMA.extend({ type: z.literal('changes') }),
+])

@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openStore, type Store } from '../../electron/store/index.ts'
 import type { ChangePage, TeamChange } from '../../shared/team/changes.ts'
-import { FIRST_CURSOR } from '../../shared/team/changes.ts'
+import { CHANGE_PAGE_SCHEMA, FIRST_CURSOR, TEAM_PUSH_SCHEMA } from '../../shared/team/changes.ts'
+import fc from 'fast-check'
 
 let dir: string
 let store: Store
@@ -109,5 +110,39 @@ describe('applying pages', () => {
     expect(store.team.packs()).toEqual([])
     join_()
     expect(store.team.link()!.cursor).toBe(FIRST_CURSOR)
+  })
+})
+
+describe('what a server sends (fuzz)', () => {
+  const uuid = fc.uuid({ version: 4 })
+  const change = fc.oneof(
+    fc.record({ id: uuid, author: fc.string({ maxLength: 10 }), at: fc.integer(), kind: fc.constant('offender_added'), body: fc.record({ memberKey: fc.string({ minLength: 1, maxLength: 20 }), memberId: fc.constant(null), memberName: fc.option(fc.string()), rule: fc.option(fc.string()), reason: fc.option(fc.string()), groupTopic: fc.option(fc.string()), at: fc.nat() }) }),
+    fc.record({ id: uuid, author: fc.string({ maxLength: 10 }), at: fc.integer(), kind: fc.constant('offender_removed'), body: fc.record({ memberKey: fc.string(), entryIds: fc.array(uuid, { maxLength: 3 }) }) }),
+    fc.record({ id: uuid, author: fc.string({ maxLength: 10 }), at: fc.integer(), kind: fc.constant('pack_published'), body: fc.record({ name: fc.string({ minLength: 1, maxLength: 8 }), version: fc.integer({ min: 1, max: 5 }), rules: fc.array(fc.record({ name: fc.stringMatching(/^[a-z]{1,6}$/), match: fc.string({ maxLength: 10 }) }), { maxLength: 3 }), notes: fc.constant(null) }) }),
+  )
+
+  it('refuses any JSON that is not a page or a push, without throwing', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(() => TEAM_PUSH_SCHEMA.safeParse(value)).not.toThrow()
+        expect(() => CHANGE_PAGE_SCHEMA.safeParse(value)).not.toThrow()
+      }),
+    )
+  })
+
+  it('applies any well-formed page in full or not at all, moving the cursor only with it', () => {
+    join_()
+    let cursor = FIRST_CURSOR
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 6 }), fc.nat(), (changes, n) => {
+        const next = `${n}.${changes.length}`
+        const parsed = CHANGE_PAGE_SCHEMA.parse({ from: cursor, to: next, more: false, changes })
+        expect(store.team.applyPage(parsed as ChangePage)).not.toBeNull()
+        cursor = next
+        expect(store.team.link()!.cursor).toBe(cursor)
+        expect(() => store.team.activeRules()).not.toThrow()
+      }),
+      { numRuns: 100 },
+    )
   })
 })
