@@ -1,11 +1,14 @@
 // The outbound queue's driver: runs due actions one at a time, within the rate limit, on the injected clock.
 // Drain it on demand with flush() (tests, the simulator's virtual clock) or let start() drive it with timers.
 import type { ChatPort } from '../wechat/chat-port.ts'
-import type { Store } from '../store/index.ts'
-import { performAction } from './effects.ts'
+import type { PendingAction, Store } from '../store/index.ts'
+import type { ModerationHealth } from '../health/moderation-health.ts'
+import { performAction, type EffectOutcome } from './effects.ts'
 import { expireAction, isStale, settleAction } from './settle.ts'
 
 const RATE_WINDOW_MS = 60_000
+/** After a store error the queue looks again this soon (a lock or a full disk usually clears), then less often. */
+const STORE_RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000]
 
 export interface FlushReport {
   /** Actions carried out (whatever their outcome). */
@@ -27,18 +30,30 @@ export interface ActionQueue {
   start(): void
   /** Leaves timer mode and waits for a flush in progress. */
   stop(): Promise<void>
-  /** Tells the queue new actions were queued; in timer mode it flushes soon. */
+  /** Tells the queue new actions were queued, or that it may run again (a login); in timer mode it flushes soon. */
   poke(): void
 }
 
-export function createActionQueue(options: { store: Store; chat: ChatPort; clock: () => number }): ActionQueue {
-  const { store, chat, clock } = options
+export interface ActionQueueOptions {
+  store: Store
+  chat: ChatPort
+  clock: () => number
+  /** Told about store failures and recoveries, so a stuck queue is never silent. */
+  health?: ModerationHealth
+}
+
+export function createActionQueue(options: ActionQueueOptions): ActionQueue {
+  const { store, chat, clock, health } = options
   // Actions that were running when the app last stopped get re-checked before anything else can happen.
   store.actions.requeueInterrupted()
 
   let tail: Promise<unknown> = Promise.resolve()
   let timer: NodeJS.Timeout | null = null
   let started = false
+  let storeFailures = 0
+  // An effect that happened but could not be recorded (the store failed while settling it). It is settled before
+  // anything else runs, so the action never stays 'running' and never runs twice.
+  let unsettled: { action: PendingAction; outcome: EffectOutcome } | null = null
 
   /** When the rate limit lets the next action start, or `now` when it already does. */
   function rateLimitFreesAt(now: number): number {
@@ -55,6 +70,10 @@ export function createActionQueue(options: { store: Store; chat: ChatPort; clock
 
   async function drain(): Promise<FlushReport> {
     const report: FlushReport = { ran: 0, expired: 0, throttled: false, loggedOut: false, nextDueAt: null }
+    if (unsettled) {
+      settleAction(store, unsettled.action, unsettled.outcome, clock())
+      unsettled = null
+    }
     for (;;) {
       const now = clock()
       const action = store.actions.nextDue(now)
@@ -72,10 +91,13 @@ export function createActionQueue(options: { store: Store; chat: ChatPort; clock
         report.throttled = true
         break
       }
-      store.actions.markRunning(action.id, now)
+      // Only a queued action may start: one another process started, or this one already ran, is left alone.
+      if (!store.actions.markRunning(action.id, now)) continue
       const running = store.actions.get(action.id)!
       const outcome = await performAction(running, chat)
+      unsettled = { action: running, outcome }
       settleAction(store, running, outcome, clock())
+      unsettled = null
       report.ran++
     }
     report.nextDueAt = nextDueAt(clock())
@@ -95,10 +117,17 @@ export function createActionQueue(options: { store: Store; chat: ChatPort; clock
     timer = setTimeout(() => {
       timer = null
       flush().then(
-        (report) => schedule(report.loggedOut ? clock() + RATE_WINDOW_MS : report.nextDueAt),
+        (report) => {
+          storeFailures = 0
+          health?.recovered('queue')
+          // Logged out: the login pokes the queue; the minute is only a fallback.
+          schedule(report.loggedOut ? clock() + RATE_WINDOW_MS : report.nextDueAt)
+        },
         (error: unknown) => {
-          // Only the store can fail here (chat errors are outcomes): nothing can be recorded, so say it loudly.
-          console.error('QunGuard action queue stopped:', error)
+          // Only the store can fail here (chat errors are outcomes). Say so, and look again soon: a lock or a full
+          // disk clears by itself, and the queue must then carry on without anyone restarting it.
+          if (health?.failed('queue', error) == null) console.error('QunGuard action queue failed:', error)
+          schedule(clock() + STORE_RETRY_MS[Math.min(storeFailures++, STORE_RETRY_MS.length - 1)]!)
         },
       )
     }, Math.max(0, wakeAt - clock()))

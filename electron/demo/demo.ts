@@ -1,5 +1,6 @@
 // The demo: the real service on a simulated WeChat account. The QR step plays out by itself (a QR code, then
 // "scanned", then logged in), and then the groups talk, following demo-script.ts.
+import type { FolderLock } from '../instance/folder-lock.ts'
 import { startService, type RunningService } from '../service/start.ts'
 import { SimulatedWorld } from '../sim/simulated-world.ts'
 import { demoBeats, DEMO_ROOMS, idleBeat, type DemoBeat } from './demo-script.ts'
@@ -10,6 +11,8 @@ export interface DemoOptions {
   paceMs: number
   /** Milliseconds the QR code waits before it is "scanned", and again before the login is confirmed. */
   qrMs: number
+  /** The data folder's lock, when the caller took it first. */
+  lock?: FolderLock
 }
 
 export interface RunningDemo {
@@ -33,6 +36,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     dataDir: options.dataDir,
     mockPuppet: freshWorld,
     puppet: 'wechaty-puppet-mock',
+    lock: options.lock,
   })
 
   const timers = new Set<NodeJS.Timeout>()

@@ -5,6 +5,9 @@ import type { Rule, RuleInput } from '../../shared/rules/types.ts'
 import { createActionQueue, type FlushReport } from '../actions/index.ts'
 import type { EventListener, GuardEvent, NewEvent, RulePrecision, Store, Verdict } from '../store/index.ts'
 import type { ChatInbox, ChatPort } from '../wechat/chat-port.ts'
+import { createBacklog } from '../health/backlog.ts'
+import { createModerationHealth, type ModerationHealth } from '../health/moderation-health.ts'
+import { storeFaultOf } from '../health/store-faults.ts'
 import type { GuardContext } from './guard-context.ts'
 import { syncGroup } from './group-lookup.ts'
 import { judgeMessage } from './judge-message.ts'
@@ -20,11 +23,21 @@ export interface GuardOptions {
   chat: ChatPort
   /** Milliseconds since the epoch. The simulator passes a virtual clock; the app leaves the default. */
   clock?: () => number
+  /** Where store faults are reported; the guard makes its own when none is given. */
+  health?: ModerationHealth
+  /** Retry work the store refused on timers (the app); tests drain by hand with `retryWaiting`. */
+  timers?: boolean
 }
 
 export interface Guard extends ChatInbox {
   /** Runs every queued action that is due now and within the rate limit. */
   flush(): Promise<FlushReport>
+  /** Whether moderation runs, or is paused by a store fault with messages waiting. */
+  readonly health: ModerationHealth
+  /** Judges the messages that wait for the store now (timers do it by themselves). */
+  retryWaiting(): Promise<void>
+  /** The queue may run again now (the account logged in): no waiting for its next timer. */
+  wakeQueue(): void
   /** Timer mode for the app: the queue runs itself and old history is purged hourly. */
   start(): void
   /** Leaves timer mode, waiting for an action in progress. Does not close the store. */
@@ -48,12 +61,15 @@ export interface Guard extends ChatInbox {
 export function createGuard(options: GuardOptions): Guard {
   const { store, chat } = options
   const clock = options.clock ?? Date.now
+  const health = options.health ?? createModerationHealth({ clock })
+  // A message the store cannot take now is kept and judged when it can: never dropped, never judged twice.
+  const backlog = createBacklog({ health, timers: options.timers })
   const context: GuardContext = {
     store,
     chat,
     clock,
     rules: createRuleCache(store),
-    queue: createActionQueue({ store, chat, clock }),
+    queue: createActionQueue({ store, chat, clock, health }),
   }
   let purgeTimer: NodeJS.Timeout | null = null
 
@@ -66,23 +82,36 @@ export function createGuard(options: GuardOptions): Guard {
   }
 
   return {
-    onMessage: (message) => judgeMessage(context, message),
-    onJoin: (join) => screenJoin(context, join),
-    async onGroupsChanged(groups) {
-      const now = clock()
-      store.transaction(() => {
-        for (const group of groups) syncGroup(store, group, now)
-      })
-    },
+    onMessage: (message) => backlog.run(() => judgeMessage(context, message)),
+    onJoin: (join) => backlog.run(() => screenJoin(context, join)),
+    onGroupsChanged: (groups) =>
+      backlog.run(async () => {
+        const now = clock()
+        store.transaction(() => {
+          for (const group of groups) syncGroup(store, group, now)
+        })
+      }),
     flush: () => context.queue.flush(),
+    health,
+    retryWaiting: () => backlog.drain(),
+    wakeQueue: () => context.queue.poke(),
     start() {
       context.queue.start()
       if (purgeTimer) return
-      purgeHistory()
-      purgeTimer = setInterval(purgeHistory, PURGE_INTERVAL_MS)
+      // Purging is housekeeping: a store that cannot take it now is tried again next hour, and must not crash the app.
+      const purgeQuietly = () => {
+        try {
+          purgeHistory()
+        } catch (error) {
+          if (storeFaultOf(error) === null) throw error
+        }
+      }
+      purgeQuietly()
+      purgeTimer = setInterval(purgeQuietly, PURGE_INTERVAL_MS)
       purgeTimer.unref()
     },
     async stop() {
+      backlog.stop()
       if (purgeTimer) clearInterval(purgeTimer)
       purgeTimer = null
       await context.queue.stop()

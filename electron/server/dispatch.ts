@@ -2,6 +2,7 @@
 // single implementation called. A bad input never reaches the implementation, so it cannot change anything.
 import { ApiError, isApiMethod, parseApiInput, type ApiMethod, type QunGuardApi } from '../../shared/api/contract.ts'
 import type { WireResult } from '../../shared/api/http.ts'
+import { storeFaultOf } from '../health/store-faults.ts'
 
 export type Dispatch = (method: string, input: unknown) => Promise<unknown>
 
@@ -17,6 +18,9 @@ export function createDispatch(api: QunGuardApi): Dispatch {
 /** An ApiError for anything a door can show the window; unexpected errors keep their message but not their stack. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error
+  const fault = storeFaultOf(error)
+  // The window says these in the rep's language from the code; the message is for logs.
+  if (fault) return new ApiError('unavailable', `the data file cannot be used now: ${fault}`, { fault })
   return new ApiError('internal', error instanceof Error ? error.message : String(error))
 }
 

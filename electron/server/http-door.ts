@@ -5,9 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { ApiError, type ApiEvent } from '../../shared/api/contract.ts'
-import { API_PREFIX, EVENTS_PATH, HTTP_STATUS } from '../../shared/api/http.ts'
-import { wireError, type Dispatch } from './dispatch.ts'
-import { readJsonBody, sendJson } from './json-body.ts'
+import { API_PREFIX, EVENTS_PATH } from '../../shared/api/http.ts'
+import type { Dispatch } from './dispatch.ts'
+import { readJsonBody, sendFailure, sendJson } from './json-body.ts'
 import { serveStatic } from './static-files.ts'
 import { tokenMatches } from './token.ts'
 
@@ -39,11 +39,6 @@ function sameOrigin(req: IncomingMessage, port: number): boolean {
   if (!allowedHosts(port).has(host)) return false
   const origin = req.headers.origin
   return origin === undefined || origin === `http://${host}` || allowedHosts(port).has(origin.replace(/^http:\/\//, ''))
-}
-
-function sendError(res: ServerResponse, error: unknown): void {
-  const body = wireError(error)
-  sendJson(res, HTTP_STATUS[body.error.code], body)
 }
 
 function methodOf(path: string): string {
@@ -87,12 +82,12 @@ export async function openHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> 
       const result = await options.dispatch(methodOf(path), input)
       sendJson(res, 200, { ok: true, result })
     } catch (error) {
-      sendError(res, error)
+      sendFailure(res, error)
     }
   }
 
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error) => sendError(res, error))
+    handle(req, res).catch((error) => sendFailure(res, error))
   })
   const wss = new WebSocketServer({ noServer: true })
   server.on('upgrade', (req, socket, head) => {

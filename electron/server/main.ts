@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util'
 import { silenceWechatyLog } from '../wechat/bot-host.ts'
 import { startDemo } from '../demo/demo.ts'
 import { startService, type RunningService } from '../service/start.ts'
+import { FolderInUseError, lockDataFolder } from '../instance/folder-lock.ts'
+import { ApiError, type ApiEvent } from '../../shared/api/contract.ts'
 import { openHttpDoor } from './http-door.ts'
 import { describeEvent } from './log-line.ts'
 import { loadOrCreateToken } from './token.ts'
@@ -56,35 +58,51 @@ async function main(): Promise<void> {
   const temporary = args.demo && args.data === undefined
   const dataDir = resolve(args.data ?? (temporary ? mkdtempSync(join(tmpdir(), 'qunguard-demo-')) : join(homedir(), '.qunguard')))
 
-  let service: RunningService
+  // The order matters. The folder lock first: a second instance stops here, before it reads or changes anything.
+  // Then the port: an instance that cannot bind stops before its guard judges a single message. Only then the service.
+  const lock = lockDataFolder(dataDir)
+  let service: RunningService | null = null
   let onClient: (() => void) | undefined
-  let close: () => Promise<void>
-  if (args.demo) {
-    const demo = await startDemo({ dataDir, paceMs: numberOption(args.pace, 'pace', 2500), qrMs: 2000 })
-    service = demo.service
-    onClient = () => demo.viewerArrived()
-    close = () => demo.close()
-  } else {
-    service = await startService({ dataDir })
-    close = () => service.close()
-  }
-  service.subscribe((event) => {
-    const line = describeEvent(event)
-    if (line) process.stdout.write(`${new Date().toISOString()} ${line}\n`)
-  })
-
+  let clientWaiting = false
+  const listeners = new Set<(event: ApiEvent) => void>()
   const token = loadOrCreateToken(dataDir)
   const door = await openHttpDoor({
-    dispatch: service.dispatch,
-    subscribe: service.subscribe,
+    dispatch: (method, input) => {
+      if (!service) return Promise.reject(new ApiError('unavailable', 'QunGuard is still starting'))
+      return service.dispatch(method, input)
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
     token,
     port,
     staticDir: resolve(import.meta.dirname, '../../renderer/dist'),
-    onClient,
+    onClient: () => {
+      // A window that connects while the demo is still starting is told about once it has started.
+      if (onClient) onClient()
+      else clientWaiting = true
+    },
   })
-  process.stdout.write(`QunGuard ${args.demo ? 'demo ' : ''}running; data in ${dataDir}\n`)
-  process.stdout.write(`open ${door.url}#${TOKEN_HASH_KEY}=${token}\n`)
 
+  let close: () => Promise<void>
+  if (args.demo) {
+    const demo = await startDemo({ dataDir, paceMs: numberOption(args.pace, 'pace', 2500), qrMs: 2000, lock })
+    service = demo.service
+    onClient = () => demo.viewerArrived()
+    if (clientWaiting) onClient()
+    close = () => demo.close()
+  } else {
+    const started = await startService({ dataDir, lock })
+    service = started
+    close = () => started.close()
+  }
+  service.subscribe((event) => {
+    listeners.forEach((listener) => listener(event))
+    const line = describeEvent(event)
+    if (line) process.stdout.write(`${new Date().toISOString()} ${line}\n`)
+  })
+  // Before the URL is printed: whoever reads it may stop the server at once, and must get a clean stop.
   const stop = async () => {
     await door.close()
     await close()
@@ -93,9 +111,13 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void stop())
   process.once('SIGTERM', () => void stop())
+
+  process.stdout.write(`QunGuard ${args.demo ? 'demo ' : ''}running; data in ${dataDir}\n`)
+  process.stdout.write(`open ${door.url}#${TOKEN_HASH_KEY}=${token}\n`)
 }
 
 main().catch((error: unknown) => {
   process.stderr.write(`serve: ${error instanceof Error ? error.message : String(error)}\n`)
-  process.exit(1)
+  // 3: the folder is taken by another instance (a supervisor should not restart in a loop hoping it frees).
+  process.exit(error instanceof FolderInUseError ? 3 : 1)
 })

@@ -25,8 +25,8 @@ export interface ApiDeps {
     state(): LoginState
     login(): Promise<void>
     logout(): Promise<void>
-    /** Restarts the bot on another puppet. */
-    switchTo(puppet: PuppetName): Promise<void>
+    /** Restarts the bot on another puppet, trying `token` if given; false when it did not start. */
+    switchTo(puppet: PuppetName, token?: string): Promise<boolean>
   }
   unread: { reset(): number }
   team: TeamMode
@@ -95,6 +95,7 @@ export function createApi(deps: ApiDeps): QunGuardApi {
 
   return {
     getLoginState: async () => deps.bot.state(),
+    getHealth: async () => guard.health.view(),
     listGroups: async ({ search }) => {
       const needle = search?.trim().toLowerCase()
       return needle ? groups().filter((group) => group.topic.toLowerCase().includes(needle)) : groups()
@@ -130,9 +131,12 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     },
 
     choosePuppet: async ({ puppet, token }) => {
-      if (token !== undefined) secrets.set('puppetToken', token)
-      store.settings.update({ puppet })
-      await deps.bot.switchTo(puppet)
+      // Saved only once the puppet has started: a choice that cannot start (a bad token, a missing package) must
+      // not be what the next start of the app tries again. The previous choice and token stay saved.
+      if (await deps.bot.switchTo(puppet, token ?? secrets.get('puppetToken') ?? undefined)) {
+        if (token !== undefined) secrets.set('puppetToken', token)
+        store.settings.update({ puppet })
+      }
       return deps.bot.state()
     },
     login: async () => {

@@ -5,7 +5,7 @@ import type { LoginState, PuppetName } from '../../shared/api/types.ts'
 import { BotHost, type BotHostOptions, type HandledListener } from '../wechat/bot-host.ts'
 import type { ChatInbox, ChatPort } from '../wechat/chat-port.ts'
 import type { HostError } from '../wechat/host-errors.ts'
-import type { PuppetInstance } from '../wechat/puppet-choice.ts'
+import { redactSecrets, type PuppetInstance } from '../wechat/puppet-choice.ts'
 
 export interface BotSlotOptions {
   dataDir: string
@@ -53,11 +53,14 @@ export class BotSlot {
     return this.host?.loginState() ?? this.idle
   }
 
-  /** Loads the puppet and starts the bot; the QR code and login arrive as login states. */
-  async use(puppet: PuppetName): Promise<void> {
+  /**
+   * Loads the puppet and starts the bot; the QR code and login arrive as login states. `token` tries a token that is
+   * not saved yet. Resolves true when the puppet started, false when it could not (the state says why).
+   */
+  async use(puppet: PuppetName, token: string | undefined = this.options.token()): Promise<boolean> {
     await this.stop()
     const hostOptions: BotHostOptions = {
-      puppet: { name: puppet, token: this.options.token() },
+      puppet: { name: puppet, token },
       dataDir: this.options.dataDir,
       now: this.options.now,
       ...(puppet === 'wechaty-puppet-mock' && this.options.mockPuppet ? { puppetInstance: this.options.mockPuppet() } : {}),
@@ -65,13 +68,31 @@ export class BotSlot {
     try {
       this.host = await BotHost.create(hostOptions)
     } catch (error) {
-      this.setIdle({ status: 'failed', puppet, error: error instanceof Error ? error.message : String(error) })
-      return
+      this.setIdle({ status: 'failed', puppet, error: redactSecrets(error instanceof Error ? error.message : String(error), [token]) })
+      return false
     }
     this.host.attach(this.options.inbox)
     this.unsubscribe = [this.host.onLoginState(this.options.onLoginState), this.host.onError(this.options.onError)]
     if (this.options.onHandled) this.unsubscribe.push(this.host.onHandled(this.options.onHandled))
-    await this.host.start()
+    try {
+      await this.host.start()
+    } catch (error) {
+      this.host.puppetFailed(error, [token])
+    }
+    return this.host?.loginState().status !== 'failed'
+  }
+
+  /**
+   * An exception escaped from the running puppet's internals. The bot is stopped with a 'failed' state saying why
+   * (tokens redacted); the service and the guard keep running, and the rep can log in again from the window.
+   */
+  async puppetFault(error: unknown): Promise<void> {
+    const host = this.host
+    if (!host) return
+    const { message } = host.puppetFailed(error, [this.options.token()])
+    const { puppet } = host.loginState()
+    await this.stop()
+    this.setIdle({ status: 'failed', puppet, error: message })
   }
 
   private setIdle(state: Pick<LoginState, 'status' | 'puppet' | 'error'>): void {

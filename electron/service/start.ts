@@ -1,16 +1,23 @@
 // The composition root: the store, the guard, the bot and the API, wired once, for both doors.
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import type { ApiEvent, QunGuardApi } from '../../shared/api/contract.ts'
 import type { LoginState } from '../../shared/api/types.ts'
 import type { Settings } from '../../shared/policy/settings.ts'
 import { STARTER_RULES } from '../../shared/rules/starter-rules.ts'
 import { createGuard } from '../guard/index.ts'
 import { createDispatch, type Dispatch } from '../server/dispatch.ts'
+import { createModerationHealth } from '../health/moderation-health.ts'
+import { checkIntegrity, setAside } from '../health/integrity.ts'
+import { lockDataFolder, type FolderLock } from '../instance/folder-lock.ts'
+import { createPrivateFile } from '../instance/private-files.ts'
 import { openStore } from '../store/index.ts'
+import { createRulesTable } from '../store/rules.ts'
 import type { ChatGroup, ChatInbox } from '../wechat/chat-port.ts'
 import type { HandledListener } from '../wechat/bot-host.ts'
 import type { PuppetInstance } from '../wechat/puppet-choice.ts'
+import { catchPuppetFaults } from '../wechat/puppet-faults.ts'
 import { createApi } from './api.ts'
 import { BotSlot } from './bot-slot.ts'
 import { SecretStore, type SecretBox } from './secrets.ts'
@@ -31,6 +38,10 @@ export interface ServiceOptions {
   timers?: boolean
   /** Told when the bot has finished with each WeChat event (a simulated world's echoes use it to know it caught up). */
   onHandled?: HandledListener
+  /** The data folder's lock, when the caller took it first (the server, before binding its port); else taken here. */
+  lock?: FolderLock
+  /** Where moderation pauses and resumes are logged (stderr by default). */
+  log?: (line: string) => void
 }
 
 export interface RunningService {
@@ -46,11 +57,40 @@ export interface RunningService {
 /** Feed kinds the rep has not seen yet count toward the unread badge. */
 const NEWS = new Set(['warning', 'removal', 'removal_failed', 'alert', 'known_offender_joined', 'action_failed'])
 
+/** The rules of a damaged file, when they can still be read: the rep keeps moderating with their own rules. */
+function salvageRules(path: string) {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true })
+    try {
+      return createRulesTable(db).list()
+    } finally {
+      db.close()
+    }
+  } catch {
+    return null
+  }
+}
+
 export async function startService(options: ServiceOptions): Promise<RunningService> {
-  mkdirSync(options.dataDir, { recursive: true })
+  // Before anything touches the folder: a second instance must not even open the database.
+  const lock = options.lock ?? lockDataFolder(options.dataDir)
+  try {
+    return await startLocked(options, lock)
+  } catch (error) {
+    lock.release()
+    throw error
+  }
+}
+
+async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<RunningService> {
   const clock = options.clock ?? Date.now
   const databasePath = join(options.dataDir, DATABASE_FILE)
+  const health = createModerationHealth({ clock, log: options.log })
+  const integrity = checkIntegrity(databasePath)
+  let damagedFile: string | null = null
+  if (!integrity.ok) damagedFile = setAside(databasePath, clock())
   const firstRun = !existsSync(databasePath)
+  createPrivateFile(databasePath)
   const store = openStore(databasePath)
   const secrets = new SecretStore(options.dataDir, options.secretBox ?? null)
 
@@ -85,7 +125,14 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       onLoginState(state) {
         if ((state.status === 'logged-in') !== loggedIn) {
           loggedIn = !loggedIn
-          guard.recordEvent({ kind: loggedIn ? 'login' : 'logout', detail: { account: state.account, puppet: state.puppet } })
+          try {
+            guard.recordEvent({ kind: loggedIn ? 'login' : 'logout', detail: { account: state.account, puppet: state.puppet } })
+          } catch (error) {
+            // The login itself must go on; the feed line is the only thing lost, and the health state says why.
+            if (health.failed('inbox', error) === null) throw error
+          }
+          // Actions held back while logged out can go now, not at the queue's next timer.
+          if (loggedIn) guard.wakeQueue()
         }
         emit({ type: 'login', state })
       },
@@ -97,8 +144,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     options.puppet ?? store.settings.get('puppet'),
   )
   // Created after the slot it acts through; the slot only calls the inbox once a bot runs, below.
-  const guard = createGuard({ store, chat: slot.chat, clock })
-  if (firstRun) guard.updateRules(STARTER_RULES)
+  const guard = createGuard({ store, chat: slot.chat, clock, health, timers: options.timers })
+  if (damagedFile) {
+    health.damagedAtStart(damagedFile)
+    const salvaged = salvageRules(damagedFile)
+    guard.updateRules(salvaged?.length ? salvaged : STARTER_RULES)
+  } else if (firstRun) guard.updateRules(STARTER_RULES)
+  health.subscribe((view) => emit({ type: 'health', health: view }))
 
   guard.subscribe((change) => {
     const event = feedEventView(store, change.event)
@@ -125,7 +177,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       state: () => slot.state(),
       login: () => slot.login(store.settings.get('puppet')),
       logout: () => slot.logout(),
-      switchTo: (puppet) => slot.use(puppet),
+      switchTo: (puppet, token) => slot.use(puppet, token),
     },
     unread: {
       reset() {
@@ -136,6 +188,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   })
 
   if (options.timers ?? true) guard.start()
+  const releasePuppetFaults = catchPuppetFaults((error) => void slot.puppetFault(error))
   await slot.use(options.puppet ?? store.settings.get('puppet'))
 
   return {
@@ -155,7 +208,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       await team.stop()
       await guard.stop()
       await slot.stop()
+      releasePuppetFaults()
       store.close()
+      lock.release()
     },
   }
 }

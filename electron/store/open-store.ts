@@ -41,7 +41,10 @@ export function openStore(path: string): Store {
     db.pragma('foreign_keys = ON')
     // FULL: a committed "running" or "done" mark must survive a power cut, or an action could run twice.
     db.pragma('synchronous = FULL')
-    db.pragma('busy_timeout = 5000')
+    // Short: better-sqlite3 waits synchronously, so a lock held by another program would freeze the event loop
+    // for the whole timeout. A write that meets a lock fails fast instead, and the guard keeps the message to judge
+    // again (electron/health/backlog.ts).
+    db.pragma('busy_timeout = 100')
     migrate(db)
   } catch (error) {
     db.close()

@@ -57,7 +57,8 @@ export interface PendingActionsTable {
   nextDueAt(): number | null
   /** Start times, oldest first, of actions started at or after `since`: what the rate limit counts. */
   startTimesSince(since: number): number[]
-  markRunning(id: number, at: number): void
+  /** Marks a queued action running; false (and nothing changed) when it is not queued. */
+  markRunning(id: number, at: number): boolean
   settle(id: number, status: 'done' | 'failed' | 'expired', at: number, error?: string): void
   /** The rep overrode the decision behind these actions: drops the ones not yet started; returns how many. */
   cancelQueuedForEvent(eventId: number, at: number): number
@@ -103,7 +104,7 @@ export function createPendingActionsTable(db: Database): PendingActionsTable {
     .prepare<[number], number>('SELECT started_at FROM pending_actions WHERE started_at >= ? ORDER BY started_at')
     .pluck()
   const updateRunning = db.prepare<[number, number]>(
-    "UPDATE pending_actions SET status = 'running', attempts = attempts + 1, started_at = ? WHERE id = ?",
+    "UPDATE pending_actions SET status = 'running', attempts = attempts + 1, started_at = ? WHERE id = ? AND status = 'queued'",
   )
   const updateSettled = db.prepare<[{ id: number; status: string; at: number; error: string | null }]>(
     'UPDATE pending_actions SET status = @status, finished_at = @at, error = @error WHERE id = @id',
@@ -144,7 +145,7 @@ export function createPendingActionsTable(db: Database): PendingActionsTable {
     },
     nextDueAt: () => selectNextDueAt.get() ?? null,
     startTimesSince: (since) => selectStartTimes.all(since),
-    markRunning: (id, at) => void updateRunning.run(at, id),
+    markRunning: (id, at) => updateRunning.run(at, id).changes === 1,
     settle: (id, status, at, error) => void updateSettled.run({ id, status, at, error: error ?? null }),
     cancelQueuedForEvent: (eventId, at) => updateCancelled.run(at, eventId).changes,
     retryAt: (id, notBefore, error) => void updateRetry.run({ id, notBefore, error }),

@@ -8,11 +8,9 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { z } from 'zod'
 import { ApiError } from '../../shared/api/errors.ts'
-import { HTTP_STATUS } from '../../shared/api/http.ts'
 import { FIGURES_SCHEMA, FIRST_CURSOR, REP_CHANGES_SCHEMA, packRulesSchema, type ChangePage, type TeamPush } from '../../shared/team/changes.ts'
 import { TEAM_PATHS } from '../../shared/team/wire.ts'
-import { wireError } from '../server/dispatch.ts'
-import { readJsonBody, sendJson } from '../server/json-body.ts'
+import { readJsonBody, sendFailure, sendJson } from '../server/json-body.ts'
 import { startFanout, type Fanout } from './fanout.ts'
 import type { TeamDatabase, TeamMember } from './team-db.ts'
 import { ADMIN_PAGE } from './admin-page.ts'
@@ -150,8 +148,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error) => {
-      const body = wireError(error)
-      if (!res.headersSent) sendJson(res, HTTP_STATUS[body.error.code], body)
+      if (!res.headersSent) sendFailure(res, error)
     })
   }
   const server: Server = options.tls ? createHttpsServer(options.tls, onRequest) : createHttpServer(onRequest)

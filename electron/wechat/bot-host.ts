@@ -2,21 +2,22 @@
 // WeChat events go to the ChatInbox, the guard acts through `chat`, the window watches login state, groups and errors.
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { log, WechatyBuilder, type Contact, type Message, type Room, type Wechaty } from 'wechaty'
+import { WechatyBuilder, type Contact, type Message, type Room, type Wechaty } from 'wechaty'
 import type { ChatGroup, ChatInbox, ChatPort } from './chat-port.ts'
 import { chatGroupOf } from './chat-group.ts'
 import { HostErrorLog, type HostError, type HostErrorListener } from './host-errors.ts'
 import { LoginStateStore, type LoginState, type LoginStateListener } from './login-state.ts'
 import { messageKindOf } from './message-kind.ts'
-import { loadPuppet, type PuppetInstance, type PuppetSetting } from './puppet-choice.ts'
+import { loadPuppet, redactSecrets, type PuppetInstance, type PuppetSetting } from './puppet-choice.ts'
 import { WechatyChatPort } from './wechaty-chat-port.ts'
+import { silencePuppetLoggers } from './puppet-faults.ts'
 
 /** Wechaty keeps the puppet's session in `<name>.memory-card.json`, so a restart can skip the QR scan. */
 export const SESSION_NAME = 'wechat-session'
 
-/** For command-line tools whose stdout is data: Wechaty's own log stays off unless WECHATY_LOG asks for it. */
+/** Wechaty's log and every other logger a puppet brings stay off unless WECHATY_LOG asks for them: they print tokens. */
 export function silenceWechatyLog(): void {
-  if (!process.env.WECHATY_LOG) log.level('silent')
+  silencePuppetLoggers()
 }
 
 export interface BotHostOptions {
@@ -49,6 +50,7 @@ export class BotHost {
   /** Loads the puppet (throws PuppetUnavailableError when it cannot be used) and prepares, but does not start, the bot. */
   static async create(options: BotHostOptions): Promise<BotHost> {
     await mkdir(options.dataDir, { recursive: true })
+    silencePuppetLoggers()
     const puppet = options.puppetInstance ?? (await loadPuppet(options.puppet))
     const bot = WechatyBuilder.build({ name: path.join(options.dataDir, SESSION_NAME), puppet })
     return new BotHost(bot, options)
@@ -76,6 +78,16 @@ export class BotHost {
 
   onLoginState(listener: LoginStateListener): () => void {
     return this.loginStore.subscribe(listener)
+  }
+
+  /**
+   * The puppet threw from its own internals (caught at the process level): record it and mark the bot failed.
+   * `secrets` are redacted besides the bot's own token (one saved since the bot started).
+   */
+  puppetFailed(error: unknown, secrets: readonly (string | undefined)[] = []): HostError {
+    const entry = this.errorLog.record('wechaty', redactSecrets(error instanceof Error ? error.message : String(error), secrets))
+    this.loginStore.failed(entry.message)
+    return entry
   }
 
   errors(): readonly HostError[] {

@@ -5,10 +5,12 @@ import { z } from 'zod'
 import { ApiError } from './errors.ts'
 import { SETTINGS_SCHEMA } from '../policy/settings.ts'
 import { ruleInputSchema } from '../rules/ruleset.ts'
+import { safeText } from '../text/unsafe-characters.ts'
 import type {
   BacktestResult,
   FeedEvent,
   GroupView,
+  HealthView,
   HistoryMessage,
   LoginState,
   ReviewDecision,
@@ -24,19 +26,23 @@ import { PUPPET_NAMES, FEED_EVENT_KINDS } from './types.ts'
 
 const none = z.object({}).strict()
 const eventId = z.object({ eventId: z.number().int().positive() }).strict()
-const groupIds = z.array(z.string().min(1)).min(1).max(5000)
+// Every string from the window has a bound: ids and keys are short in WeChat; a megabyte "id" is an attack.
+const ID_MAX = 200
+const groupIds = z.array(z.string().min(1).max(ID_MAX)).min(1).max(5000)
+const memberKey = z.string().min(1).max(ID_MAX)
 
 export const API_INPUTS = {
   // Queries
   getLoginState: none,
+  getHealth: none,
   listGroups: z.object({ search: z.string().max(200).optional() }).strict(),
   listRules: none,
   listFeed: z
     .object({
       limit: z.number().int().min(1).max(500).optional(),
       beforeId: z.number().int().positive().optional(),
-      groupId: z.string().min(1).optional(),
-      rule: z.string().min(1).optional(),
+      groupId: z.string().min(1).max(ID_MAX).optional(),
+      rule: z.string().min(1).max(ID_MAX).optional(),
       kinds: z.array(z.enum(FEED_EVENT_KINDS)).max(FEED_EVENT_KINDS.length).optional(),
       since: z.number().int().nonnegative().optional(),
       until: z.number().int().nonnegative().optional(),
@@ -55,15 +61,15 @@ export const API_INPUTS = {
   login: none,
   logout: none,
   saveRules: z.object({ rules: z.array(z.unknown()).max(20_000) }).strict(),
-  reorderRules: z.object({ names: z.array(z.string().min(1)).max(20_000) }).strict(),
+  reorderRules: z.object({ names: z.array(z.string().min(1).max(ID_MAX)).max(20_000) }).strict(),
   setGroupsMonitored: z.object({ groupIds, monitored: z.boolean() }).strict(),
   setGroupsQuiet: z.object({ groupIds, quiet: z.boolean() }).strict(),
   pardon: eventId,
   undoRemoval: z.object({ eventId: z.number().int().positive(), allowList: z.boolean().optional() }).strict(),
   setVerdict: z.object({ eventId: z.number().int().positive(), verdict: z.enum(['confirmed', 'false_positive']).nullable() }).strict(),
   resolveReview: z.object({ eventId: z.number().int().positive(), decision: z.enum(['warn', 'remove', 'dismiss']) }).strict(),
-  addToAllowList: z.object({ memberKey: z.string().min(1), name: z.string().max(200), note: z.string().max(500).optional() }).strict(),
-  removeFromAllowList: z.object({ memberKey: z.string().min(1) }).strict(),
+  addToAllowList: z.object({ memberKey, name: safeText(200, false), note: safeText(500, true).optional() }).strict(),
+  removeFromAllowList: z.object({ memberKey }).strict(),
   // The puppet changes only through choosePuppet, which also restarts the bot.
   updateSettings: SETTINGS_SCHEMA.omit({ puppet: true }).partial().strict(),
   setSecret: z.object({ name: z.enum(['puppetToken', 'speechApiKey', 'speechSecretKey']), value: z.string().max(2000) }).strict(),
@@ -81,6 +87,7 @@ export type ApiInput<M extends ApiMethod> = z.input<(typeof API_INPUTS)[M]>
 
 export interface ApiOutputs {
   getLoginState: LoginState
+  getHealth: HealthView
   listGroups: GroupView[]
   listRules: RuleView[]
   listFeed: { items: FeedEvent[]; nextBeforeId: number | null }
@@ -132,6 +139,7 @@ export type ApiEvent =
   | { type: 'settings'; settings: SettingsView }
   | { type: 'backtest'; done: number; total: number }
   | { type: 'team'; team: TeamView }
+  | { type: 'health'; health: HealthView }
 
 /** Validates a raw input for a method: the one place inputs are checked. */
 export function parseApiInput<M extends ApiMethod>(method: M, raw: unknown): z.output<(typeof API_INPUTS)[M]> {

@@ -168,3 +168,21 @@ export type TeamView =
       unsent: number
       packs: TeamPackView[]
     }
+/** Why moderation is paused: the data file is locked by another program, the disk is full, the folder is read-only,
+ * the file is damaged, or another input/output error. */
+export const STORE_FAULTS = ['locked', 'disk_full', 'read_only', 'damaged', 'io'] as const
+export type StoreFault = (typeof STORE_FAULTS)[number]
+
+/** Whether moderation is running. While paused, messages wait in memory (up to a bound) and are judged on resuming. */
+export interface HealthView {
+  status: 'running' | 'paused'
+  /** Set while paused: what the data file is waiting for. */
+  fault: StoreFault | null
+  since: number
+  /** Messages and joins waiting to be judged. */
+  waiting: number
+  /** Messages that arrived while the backlog was full since the service started: they were never judged. */
+  dropped: number
+  /** Set when the data file failed its integrity check at start: where the damaged file was kept. */
+  damagedFile: string | null
+}

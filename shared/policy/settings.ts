@@ -1,6 +1,7 @@
 // The guard's settings: one typed shape with defaults, shared by the main process (store, guard) and the window.
 import { z } from 'zod'
 import { PUPPET_NAMES } from '../api/types.ts'
+import { safeText } from '../text/unsafe-characters.ts'
 
 export const KNOWN_OFFENDER_ACTIONS = ['alert', 'remove'] as const
 export type KnownOffenderAction = (typeof KNOWN_OFFENDER_ACTIONS)[number]
@@ -26,9 +27,9 @@ export const SETTINGS_SCHEMA = z.object({
   notifySelf: z.boolean(),
   /** Used when a rule has no reply of its own. Placeholders: {name} {rule} {count} {limit}.
    * No leading "@{name}": the warning is sent as an @-mention, which WeChat shows before the text. */
-  defaultWarningTemplate: z.string().max(500),
+  defaultWarningTemplate: safeText(500, true),
   /** Said in the group after a verified removal; empty says nothing. Same placeholders. */
-  removalNoticeTemplate: z.string().max(500),
+  removalNoticeTemplate: safeText(500, true),
   /** A warning not sent within this many minutes is dropped: a late warning is noise. */
   staleWarningMinutes: z.number().int().min(1).max(24 * 60),
   // The app's own settings, kept beside the guard's so there is one settings store and one schema.

@@ -140,6 +140,11 @@ export class Automaton {
    * Filling a buffer rather than calling back keeps the loop free of calls the JIT cannot inline.
    */
   scan(codes: Uint16Array, length: number, hits: HitBuffer): number {
+    // Reading past the input yields `undefined`, which no table lookup can ever turn back into a state: the failure
+    // loop below would spin forever. A caller that claims more input than it holds has a bug; say so, don't hang.
+    if (!(Number.isInteger(length) && length >= 0 && length <= codes.length)) {
+      throw new RangeError(`Automaton.scan: length ${length} is outside the input (${codes.length} code units)`)
+    }
     const { inputSymbol, fail, outStart, outList } = this
     let count = 0
     let state = 0

@@ -43,8 +43,15 @@ export class RulesFileError extends Error {
   }
 }
 
+/** The largest rules file read: a thousand times a large real rule pack; a bigger one ran the command line out of memory. */
+export const MAX_RULES_FILE_CHARACTERS = 5 * 1024 * 1024
+
 /** Reads a rules file's text; throws RulesFileError listing every problem with its line and column. */
 export function parseRulesFile(text: string, fileName: string): RulesFile {
+  if (text.length > MAX_RULES_FILE_CHARACTERS) {
+    const size = (text.length / 1024 / 1024).toFixed(1)
+    throw new RulesFileError([{ line: 1, column: 1, message: `the file has ${size} million characters; a rules file may have at most ${MAX_RULES_FILE_CHARACTERS / 1024 / 1024} million` }])
+  }
   const format = detectRulesFileFormat(fileName, text)
   if (format === 'wxbot') {
     const imported = importWxbotRules(text)
@@ -95,7 +102,44 @@ const FIELD_EXPECTATIONS: Record<string, string> = {
   dryRun: 'true or false',
 }
 
+/** Nesting no rules file needs; deeper input overflows the parser's stack, which must be said plainly instead. */
+const TOO_DEEP = 'the file is nested too deeply (lists or mappings inside each other thousands of times); a rules file is a list of rules'
+
+const MAX_FLOW_DEPTH = 200
+
+/** Where brackets ([ {) outside quotes first nest deeper than MAX_FLOW_DEPTH, or -1: found before parsing, cheaply. */
+function tooDeepAt(text: string): number {
+  let depth = 0
+  let quote = ''
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k]!
+    if (quote) {
+      if (ch === '\\' && quote === '"') k++
+      else if (ch === quote) quote = ''
+    } else if (ch === '"' || ch === "'") quote = ch
+    else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return k
+    } else if (ch === ']' || ch === '}') depth--
+  }
+  return -1
+}
+
 function parseStructuredRules(text: string): Omit<RulesFile, 'format'> {
+  const deep = tooDeepAt(text)
+  if (deep >= 0) {
+    const before = text.slice(0, deep)
+    const line = before.split('\n').length
+    throw new RulesFileError([{ line, column: deep - before.lastIndexOf('\n'), message: TOO_DEEP }])
+  }
+  try {
+    return parseStructuredRulesUnguarded(text)
+  } catch (error) {
+    if (error instanceof RangeError) throw new RulesFileError([{ line: 1, column: 1, message: TOO_DEEP }])
+    throw error
+  }
+}
+
+function parseStructuredRulesUnguarded(text: string): Omit<RulesFile, 'format'> {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const at = (offset: number): FilePosition => {
@@ -103,7 +147,9 @@ function parseStructuredRules(text: string): Omit<RulesFile, 'format'> {
     return { line, column: col }
   }
   const warnings = doc.warnings.map((warning) => ({ ...at(warning.pos[0]), message: warning.message }))
-  if (doc.errors.length) throw new RulesFileError(doc.errors.map((error) => ({ ...at(error.pos[0]), message: error.message })))
+  // yaml catches its own stack overflow on absurd nesting and reports it as a parse error; say what it means.
+  const describeError = (message: string) => (/call stack/i.test(message) ? TOO_DEEP : message)
+  if (doc.errors.length) throw new RulesFileError(doc.errors.map((error) => ({ ...at(error.pos[0]), message: describeError(error.message) })))
 
   let data: unknown
   try {

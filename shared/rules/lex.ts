@@ -33,6 +33,10 @@ function isWordChar(ch: string): boolean {
 
 /** Maps an offset in the normalised expression back to a position in the original text. */
 export class SourceMap {
+  /** Where each line starts, found once on first use: the parser asks for a position per term, and rescanning the
+   * text from its start for each made a rule with 100,000 alternatives take half a minute (quadratic). */
+  private lineStarts: number[] | null = null
+
   constructor(
     private readonly original: string,
     private readonly origins: number[],
@@ -40,16 +44,23 @@ export class SourceMap {
 
   position(normalizedOffset: number): SourcePosition {
     const offset = this.origins[Math.min(normalizedOffset, this.origins.length - 1)] ?? 0
-    let line = 1
-    let lineStart = 0
-    for (let k = 0; k < offset; k++) {
-      if (this.original.charCodeAt(k) === 10) {
-        line++
-        lineStart = k + 1
-      }
+    const starts = (this.lineStarts ??= lineStartsOf(this.original))
+    // The last line starting at or before `offset`.
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (starts[middle]! <= offset) low = middle
+      else high = middle - 1
     }
-    return { line, column: offset - lineStart + 1, offset }
+    return { line: low + 1, column: offset - starts[low]! + 1, offset }
   }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0]
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) starts.push(k + 1)
+  return starts
 }
 
 function normalizeExpression(source: string): { text: string; map: SourceMap } {

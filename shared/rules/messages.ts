@@ -24,6 +24,8 @@ export type RuleErrorCode =
   | 'no_positive_term'
   | 'duplicate_name'
   | 'bad_field'
+  | 'too_long'
+  | 'unsafe_character'
 
 export type RuleErrorParams = Record<string, string>
 export type RuleErrorLanguage = 'en' | 'zh-CN'
@@ -60,6 +62,8 @@ const en: Texts = {
     'this rule requires no positive term: it would match every message that lacks the excluded words. Add a word the message must contain',
   duplicate_name: () => 'another rule already has this name',
   bad_field: (p) => `${p.field}: ${p.reason}`,
+  too_long: (p) => `the expression is ${p.length} characters long; at most ${p.max} (split it into several rules)`,
+  unsafe_character: (p) => `${p.field} contains the invisible control character ${p.char}; remove it`,
 }
 
 const zh: Texts = {
@@ -85,6 +89,8 @@ const zh: Texts = {
   no_positive_term: () => '这条规则没有必须出现的词：凡是不含排除词的消息都会被命中。请加上消息里必须包含的词',
   duplicate_name: () => '已有同名规则',
   bad_field: (p) => `${p.field}：${p.reason}`,
+  too_long: (p) => `表达式有 ${p.length} 个字符，最多 ${p.max} 个（请拆成几条规则）`,
+  unsafe_character: (p) => `${p.field === 'name' ? '规则名' : p.field === 'reply' ? '回复' : p.field} 里有看不见的控制字符 ${p.char}，请删除`,
 }
 
 const TEXTS: Record<RuleErrorLanguage, Texts> = { en, 'zh-CN': zh }

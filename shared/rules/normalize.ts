@@ -100,7 +100,11 @@ export class CompactBuffer {
     }
   }
 
-  /** Folds `text` into this buffer, replacing what it held; `withSpans` false skips the map back (matching only). */
+  /**
+   * Folds `text` into this buffer, replacing what it held; `withSpans` false skips the map back (matching only).
+   * Room for `text.length` units is reserved up front, but the compact text can be longer than the original (`™` folds
+   * to `tm`, `㎡` to `m2`), so every write, the single-unit fast path included, makes sure of its room first.
+   */
   fold(text: string, withSpans = true): void {
     this.length = 0
     this.ensure(text.length)
@@ -119,6 +123,7 @@ export class CompactBuffer {
         while (end < n && isMark(text.charCodeAt(end))) end++
         this.pushString(foldCluster(text.slice(i, end)), i, end)
       } else if (kind === Kind.Single) {
+        if (this.length === this.codes.length) this.ensure(1)
         this.codes[this.length] = singles[code]!
         if (withSpans) {
           this.starts[this.length] = i

@@ -1,18 +1,22 @@
 // Rules as data: their shape, their defaults, and every problem a set of them can have, found in one pass.
 import { z } from 'zod'
+import { findUnsafeCharacter } from '../text/unsafe-characters.ts'
 import { ruleErrorText } from './messages.ts'
 import { parseExpression, RuleSyntaxError, type Expr } from './parse.ts'
 import { RULE_ACTIONS, type Rule, type RuleInput, type RuleProblem } from './types.ts'
 
 export const ruleInputSchema = z.object({
-  name: z.string().trim().min(1, 'a rule needs a name'),
+  name: z.string().trim().min(1, 'a rule needs a name').max(200, 'a rule name may have at most 200 characters'),
   match: z.string(),
-  reply: z.string().nullable().optional(),
+  reply: z.string().max(2000, 'a reply may have at most 2000 characters').nullable().optional(),
   action: z.enum(RULE_ACTIONS).optional(),
   enabled: z.boolean().optional(),
-  scope: z.union([z.literal('all'), z.array(z.string().min(1))]).optional(),
+  scope: z.union([z.literal('all'), z.array(z.string().min(1).max(200)).max(5000)]).optional(),
   dryRun: z.boolean().optional(),
 })
+
+/** The longest match expression a rule may have: far more than any rule a rep writes, well short of a stall. */
+export const MAX_EXPRESSION_LENGTH = 20_000
 
 export class RuleSetError extends Error {
   constructor(readonly problems: RuleProblem[]) {
@@ -63,6 +67,19 @@ export function parseRules(inputs: readonly unknown[]): { rules: ParsedRule[]; p
     const rule = resolveRule(shape.data)
     if (seen.has(rule.name)) problems.push({ rule: rule.name, index, message: ruleErrorText('duplicate_name'), code: 'duplicate_name' })
     seen.add(rule.name)
+    for (const [field, text, multiline] of [['name', rule.name, false], ['reply', rule.reply ?? '', true]] as const) {
+      const unsafe = findUnsafeCharacter(text, multiline)
+      if (unsafe) {
+        const params = { field, char: unsafe.code }
+        problems.push({ rule: rule.name, index, message: ruleErrorText('unsafe_character', params), code: 'unsafe_character', params })
+      }
+    }
+    if (rule.match.length > MAX_EXPRESSION_LENGTH) {
+      // Refused before parsing: a rule this long is a pasted word list, and parsing it would hold the app up.
+      const params = { length: String(rule.match.length), max: String(MAX_EXPRESSION_LENGTH) }
+      problems.push({ rule: rule.name, index, message: ruleErrorText('too_long', params), code: 'too_long', params })
+      return
+    }
     try {
       rules.push({ rule, expr: parseExpression(rule.match) })
     } catch (error) {

@@ -21,11 +21,11 @@ export interface DemoServer {
 }
 
 /** Starts `serve --demo` on a free port and resolves with the address it prints (which carries the token). */
-export function startDemoServer(paceMs: number): Promise<DemoServer> {
+export function startDemoServer(paceMs: number, extraArgs: readonly string[] = []): Promise<DemoServer> {
   if (!existsSync(join(ROOT, 'renderer/dist/index.html'))) {
     throw new Error('renderer/dist is missing: run `npm run build:renderer` first (npm test does)')
   }
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'electron/server/main.ts', '--demo', '--port', '0', '--pace', String(paceMs)], {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'electron/server/main.ts', '--demo', '--port', '0', '--pace', String(paceMs), ...extraArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -6,6 +6,7 @@ import { configTests } from './api-suite-config.ts'
 import { loginTests } from './api-suite-login.ts'
 import { moderationTests } from './api-suite-moderation.ts'
 import { teamTests } from './api-suite-team.ts'
+import { healthTests } from './api-suite-health.ts'
 
 describe.each(TRANSPORTS)('the API through $name', (transport) => {
   const called = new Set<string>()
@@ -24,6 +25,7 @@ describe.each(TRANSPORTS)('the API through $name', (transport) => {
   configTests(env)
   moderationTests(env)
   teamTests(env)
+  healthTests(env)
 
   it('has exercised every method of the contract', () => {
     expect(uncalled(called)).toEqual([])

@@ -148,6 +148,10 @@ describe('the wire', () => {
     expect(JSON.parse(garbled.body)).toMatchObject({ ok: false, error: { code: 'not_found' } })
     expect(JSON.parse((await post('/api/listGroups', '')).body)).toEqual({ ok: true, result: [] })
 
+    const oversized = await post('/api/listGroups', `{"search": "${'x'.repeat(9 * 1024 * 1024)}"}`)
+    expect(oversized.status).toBe(413)
+    expect(JSON.parse(oversized.body)).toEqual({ ok: false, error: { code: 'bad_input', message: 'the request body is over 8388608 bytes' } })
+
     const get = await raw('/api/listGroups', { headers: authorized() })
     expect(get.status).toBe(405)
     expect(JSON.parse(get.body)).toEqual({ ok: false, error: { code: 'bad_input', message: 'use POST' } })

@@ -253,6 +253,16 @@ describe('pending actions', () => {
     expect(store.actions.nextDue(T0 + 10)?.id).toBe(later)
   })
 
+  it('starts only a queued action: one already running (another process, a second flush) is left alone', () => {
+    const id = store.actions.enqueue({ kind: 'say', payload: { groupId: 'g', text: 'hi', mentionIds: [] }, eventId: null, createdAt: T0 })
+    expect(store.actions.markRunning(id, T0)).toBe(true)
+    expect(store.actions.markRunning(id, T0 + 1)).toBe(false)
+    expect(store.actions.get(id)).toMatchObject({ status: 'running', attempts: 1, startedAt: T0 })
+    store.actions.settle(id, 'done', T0 + 2)
+    expect(store.actions.markRunning(id, T0 + 3)).toBe(false)
+    expect(store.actions.get(id)).toMatchObject({ status: 'done', attempts: 1 })
+  })
+
   it('cancels queued actions of an overridden event and purges settled ones', () => {
     const eventId = store.events.add({ kind: 'warning', at: T0 })
     const id = store.actions.enqueue({ kind: 'notify_self', payload: { text: 'x' }, eventId, createdAt: T0 })

@@ -396,6 +396,17 @@ export const zhCN = {
   'team.locked': '团队',
   'feed.teamOffender': '团队名单：{name} 曾在「{group}」移出此人，原因：{reason}',
   'feed.teamPack': '{author} 发布「{pack}」第 {version} 版：新增 {added}；删除 {removed}；修改 {changed}',
+  'health.paused': '审核已暂停：{reason}',
+  'health.fault.locked': '数据文件被其他程序占用',
+  'health.fault.disk_full': '磁盘已满',
+  'health.fault.read_only': '数据文件夹不可写',
+  'health.fault.damaged': '数据文件已损坏',
+  'health.fault.io': '读写数据文件出错',
+  'health.waiting': '{count} 条消息等待审核，恢复后会按顺序处理。',
+  'health.resumes': '问题解除后会自动恢复，无需重启。',
+  'health.dropped': '暂停期间有 {count} 条消息超出缓存上限，未能审核',
+  'health.damaged': '启动时发现数据文件已损坏，已新建数据文件继续审核',
+  'health.damagedKept': '损坏的文件已原样保留在：{file}（可从备份恢复）',
 } as const
 
 export type MessageKey = keyof typeof zhCN

@@ -11,6 +11,7 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react'
 import { useT, type MessageKey } from '../i18n/index.tsx'
 import { useAppData } from '../state/AppData.tsx'
 import { HeaderStatus } from './HeaderStatus.tsx'
+import { HealthBanner } from './HealthBanner.tsx'
 import { NoAccess } from './NoAccess.tsx'
 import { useLanguageFromSettings } from './useLanguageFromSettings.ts'
 import { useHashRoute, type Route } from './routes.ts'
@@ -96,6 +97,7 @@ export function AppShell() {
               action={<Button onClick={login.reload}>{t('common.retry')}</Button>}
             />
           )}
+          <HealthBanner />
           <Suspense fallback={<Spin className="screen-loading" />}>{Screen ? <Screen /> : <Spin className="screen-loading" />}</Suspense>
         </Layout.Content>
       </Layout>
