@@ -14,6 +14,7 @@ import { createSimulatedBot, startAndLogIn } from '../electron/sim/simulated-bot
 import { SimulatedWorld } from '../electron/sim/simulated-world.ts'
 import type { BotHost } from '../electron/wechat/bot-host.ts'
 import { silenceWechatyLog } from '../electron/wechat/bot-host.ts'
+import { percentile } from './measure.ts'
 
 export const CUSTOMER_LINES = [
   '请问这款纸尿裤有L码吗？',
@@ -25,10 +26,6 @@ export const CUSTOMER_LINES = [
 ]
 export const OFFENCES = ['有需要的加我薇 信 abc8866', '百 家 樂 首充送88', '大牌包包原單 一比一', '宝妈兼职 日赚300']
 
-/** The value below which a `fraction` of the sorted samples fall. */
-export function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]! : NaN
-}
 
 interface Rig {
   dir: string

@@ -35,6 +35,10 @@ const PARTS: Record<string, { summary: string; only?: boolean; load(): Promise<B
     summary: 'classifier training on 50,000 messages, scoring per message, the engine with the classifier on, the simulated rep',
     load: async () => (await import('./signals.ts')).runSignalsBench,
   },
+  team: {
+    summary: 'team mode on PostgreSQL: propagation to 200 reps, a 1,000,000-entry bootstrap, concurrent writers losing nothing',
+    load: async () => (await import('./team.ts')).runTeamBench,
+  },
 }
 
 function usage(): string {

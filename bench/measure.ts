@@ -58,3 +58,8 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]!
 }
+
+/** The value below which a `fraction` of the sorted samples fall. */
+export function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]! : NaN
+}

@@ -13,7 +13,8 @@ import { DATABASE_FILE } from '../electron/store/index.ts'
 import { SimulatedWorld } from '../electron/sim/simulated-world.ts'
 import { silenceWechatyLog } from '../electron/wechat/bot-host.ts'
 import type { MessageKind } from '../shared/rules/types.ts'
-import { CUSTOMER_LINES, OFFENCES, percentile } from './guard.ts'
+import { CUSTOMER_LINES, OFFENCES } from './guard.ts'
+import { percentile } from './measure.ts'
 
 const GROUPS = 300
 const MEMBERS = 300

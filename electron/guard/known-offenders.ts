@@ -1,4 +1,5 @@
-// A member joining a monitored group who was removed from a group before (any group: offenders move around).
+// A member joining a monitored group who was removed from a group before (any group: offenders move around), by this
+// rep or, in team mode, by another rep of the team.
 import { decideKnownOffender } from '../../shared/policy/index.ts'
 import { queueRepNote } from '../actions/rep-channel.ts'
 import { knownOffenderNote } from '../actions/rep-notes.ts'
@@ -7,10 +8,38 @@ import type { KnownMember } from './member-identity.ts'
 import { queueStrikelessRemoval } from './queue-removal.ts'
 import type { RemovalPlan } from './removal-plan.ts'
 
+/** Why the member is known: where they were removed before and by which rule. */
+export interface PreviousRemoval {
+  rule: string | null
+  groupTopic: string
+  /** What the events record about it: the local removal's id, or the team entry. */
+  detail: Record<string, unknown>
+}
+
+/** A removal from one of this rep's groups. */
+export function localRemoval(store: Store, previous: GuardEvent): PreviousRemoval {
+  return {
+    rule: previous.rule,
+    groupTopic: (previous.groupId && store.groups.get(previous.groupId)?.topic) || previous.groupId || '',
+    detail: { previousRemovalId: previous.id, previousGroupId: previous.groupId },
+  }
+}
+
+/** A member another rep of the team removed (the team's known-offender list). */
+export function teamListing(store: Store, memberKey: string): PreviousRemoval | null {
+  const entry = store.team.listedOffender(memberKey)
+  if (!entry) return null
+  return {
+    rule: entry.rule,
+    groupTopic: `${entry.groupTopic ?? ''}（${entry.author}）`,
+    detail: { team: { entryId: entry.entryId, author: entry.author, reason: entry.reason, groupTopic: entry.groupTopic } },
+  }
+}
+
 /** Returns whether anything was queued. */
 export function recordKnownOffender(
   store: Store,
-  sighting: { group: GroupRecord; member: KnownMember; previous: GuardEvent; plan: RemovalPlan; probable?: boolean },
+  sighting: { group: GroupRecord; member: KnownMember; previous: PreviousRemoval; plan: RemovalPlan; probable?: boolean },
   now: number,
 ): boolean {
   const { group, member, previous, plan } = sighting
@@ -26,8 +55,7 @@ export function recordKnownOffender(
     rule: previous.rule,
     dryRun: decision.dryRun,
     detail: {
-      previousRemovalId: previous.id,
-      previousGroupId: previous.groupId,
+      ...previous.detail,
       action: decision.action,
       ...(decision.divertedToRep ? { divertedToRep: true } : {}),
       ...(probable ? { probable: true } : {}),
@@ -40,7 +68,7 @@ export function recordKnownOffender(
     text: knownOffenderNote({
       groupTopic: group.topic,
       memberName: member.displayName,
-      previousGroupTopic: (previous.groupId && store.groups.get(previous.groupId)?.topic) || previous.groupId || '',
+      previousGroupTopic: previous.groupTopic,
       previousRule: previous.rule,
       removing,
     }),
@@ -51,6 +79,6 @@ export function recordKnownOffender(
   if (decision.action !== 'remove') return noted
 
   // No strike: they have not offended in this group. The removal is an event of its own so it can be undone.
-  const detail = { knownOffender: true, joinEventId: joinedId, previousRemovalId: previous.id }
+  const detail = { knownOffender: true, joinEventId: joinedId, ...previous.detail }
   return queueStrikelessRemoval(store, { group, member, rule: previous.rule, detail }, plan, now) !== null || noted
 }

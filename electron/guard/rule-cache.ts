@@ -1,4 +1,6 @@
 // The compiled rule set, rebuilt only when the stored rules change (any writer bumps the store's revision).
+// The rules of the team packs the rep subscribes to come first: the team's policy, locked here (a rep can only
+// switch one off); then the rep's own.
 import { compileRuleSet, RuleSetError, type CompiledRuleSet } from '../../shared/rules/index.ts'
 import type { Rule, RuleInput } from '../../shared/rules/types.ts'
 import type { Store } from '../store/index.ts'
@@ -20,7 +22,7 @@ export function createRuleCache(store: Store): RuleCache {
       if (stored === revision) return compiled
       revision = stored
       try {
-        compiled = compileRuleSet(store.rules.list())
+        compiled = compileRuleSet([...store.team.activeRules(), ...store.rules.list()])
       } catch (error) {
         if (!(error instanceof RuleSetError)) throw error
         // Rules saved by an older engine may not compile now: keep judging with the last good set and tell the rep.
@@ -29,11 +31,24 @@ export function createRuleCache(store: Store): RuleCache {
       return compiled
     },
     replace(inputs) {
-      const set = compileRuleSet(inputs)
-      store.rules.replaceAll(set.rules)
+      const own = compileRuleSet(inputs)
+      const team = store.team.activeRules()
+      // Checked together too, so a rule named like a team rule is refused here rather than breaking the set later.
+      const set = team.length ? withTeamRules(team, own.rules) : own
+      store.rules.replaceAll(own.rules)
       compiled = set
       revision = store.rules.revision()
-      return set.rules
+      return own.rules
     },
+  }
+}
+
+/** Compiles the team's rules before the rep's own; a problem is reported against the rep's rule, by its own index. */
+function withTeamRules(team: readonly Rule[], own: readonly Rule[]): CompiledRuleSet {
+  try {
+    return compileRuleSet([...team, ...own])
+  } catch (error) {
+    if (!(error instanceof RuleSetError)) throw error
+    throw new RuleSetError(error.problems.map((problem) => ({ ...problem, index: problem.index - team.length })))
   }
 }

@@ -6,20 +6,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { ApiError, type ApiEvent } from '../../shared/api/contract.ts'
-import { API_PREFIX, EVENTS_PATH, HTTP_STATUS, type WireResult } from '../../shared/api/http.ts'
-import { wireError, type Dispatch } from './dispatch.ts'
+import { API_PREFIX, EVENTS_PATH } from '../../shared/api/http.ts'
+import type { Dispatch } from './dispatch.ts'
+import { readJsonBody, sendFailure, sendJson } from './json-body.ts'
 import { serveStatic } from './static-files.ts'
 import { createFailedTokens } from './failed-tokens.ts'
 import { tokenMatches } from './token.ts'
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024
-
-/** A body over MAX_BODY_BYTES: answered 413, after which the connection closes. */
-class BodyTooLargeError extends ApiError {
-  constructor() {
-    super('bad_input', `the request body is over ${MAX_BODY_BYTES} bytes`)
-  }
-}
 
 export interface HttpDoorOptions {
   dispatch: Dispatch
@@ -58,45 +52,6 @@ function sameOrigin(req: IncomingMessage, port: number, listen: string): boolean
   if (!hostAllowed(host, port, listen)) return false
   const origin = req.headers.origin
   return origin === undefined || origin === `http://${host}` || hostAllowed(origin.replace(/^http:\/\//, ''), port, listen)
-}
-
-function send<T>(res: ServerResponse, status: number, body: WireResult<T>): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
-  res.end(JSON.stringify(body))
-}
-
-function sendError(res: ServerResponse, error: unknown): void {
-  const body = wireError(error)
-  if (error instanceof BodyTooLargeError) res.setHeader('Connection', 'close')
-  send(res, error instanceof BodyTooLargeError ? 413 : HTTP_STATUS[body.error.code], body)
-}
-
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        // Not destroyed: that resets the connection before the client can read why. The rest is read and dropped,
-        // and the answer closes the connection.
-        chunks.length = 0
-        req.removeAllListeners('data')
-        req.resume()
-        reject(new BodyTooLargeError())
-      } else chunks.push(chunk)
-    })
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8')
-      if (text.trim() === '') return resolve({})
-      try {
-        resolve(JSON.parse(text))
-      } catch {
-        reject(new ApiError('bad_input', 'the request body is not valid JSON'))
-      }
-    })
-    req.on('error', reject)
-  })
 }
 
 function methodOf(path: string): string {
@@ -142,28 +97,28 @@ export async function openHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> 
     }
     const refused = tokenRefusal(req, bearer(req))
     if (refused === 'rate_limited') {
-      send(res, 429, { ok: false, error: { code: 'rate_limited', message: 'too many wrong tokens from this address: wait a minute' } })
+      sendJson(res, 429, { ok: false, error: { code: 'rate_limited', message: 'too many wrong tokens from this address: wait a minute' } })
       return
     }
     if (refused) {
-      send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'missing or wrong token: open the URL the server printed' } })
+      sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'missing or wrong token: open the URL the server printed' } })
       return
     }
     if (req.method !== 'POST') {
-      send(res, 405, { ok: false, error: { code: 'bad_input', message: 'use POST' } })
+      sendJson(res, 405, { ok: false, error: { code: 'bad_input', message: 'use POST' } })
       return
     }
     try {
-      const input = await readJson(req)
+      const input = await readJsonBody(req, MAX_BODY_BYTES)
       const result = await options.dispatch(methodOf(path), input)
-      send(res, 200, { ok: true, result })
+      sendJson(res, 200, { ok: true, result })
     } catch (error) {
-      sendError(res, error)
+      sendFailure(res, error)
     }
   }
 
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error) => sendError(res, error))
+    handle(req, res).catch((error) => sendFailure(res, error))
   })
   const wss = new WebSocketServer({ noServer: true })
   server.on('upgrade', (req, socket, head) => {

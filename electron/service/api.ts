@@ -13,6 +13,7 @@ import { exportData, importData, ImportError } from '../transfer/index.ts'
 import { SettingError, type GuardEvent, type Store } from '../store/index.ts'
 import { feedCsv } from '../../shared/api/feed-csv.ts'
 import { memberStoryView } from './member-story.ts'
+import type { TeamMode } from '../team-sync/team-mode.ts'
 import type { SecretStore } from './secrets.ts'
 import { capabilitiesOf } from '../../shared/capabilities/index.ts'
 import { signalsView } from './signals-view.ts'
@@ -56,6 +57,7 @@ export interface ApiDeps {
     /** Checks the backup and stages it for the next start; throws BackupError on a refused one. */
     stage(name: string): void
   }
+  team: TeamMode
 }
 
 function eventOrThrow(store: Store, eventId: number): GuardEvent {
@@ -340,5 +342,10 @@ export function createApi(deps: ApiDeps): QunGuardApi {
         deps.emit({ type: 'groups', groups: groups() })
         return { imported }
       }),
+    getTeam: async () => deps.team.view(),
+    joinTeam: ({ serverUrl, token }) => deps.team.join(serverUrl, token),
+    leaveTeam: () => deps.team.leave(),
+    setTeamPackSubscribed: async ({ pack, subscribed }) => deps.team.setPackSubscribed(pack, subscribed),
+    setTeamRuleEnabled: async ({ pack, rule, enabled }) => deps.team.setRuleEnabled(pack, rule, enabled),
   }
 }

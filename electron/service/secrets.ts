@@ -7,6 +7,8 @@ import type { SecretState } from '../../shared/api/types.ts'
 
 export const SECRET_NAMES = ['puppetToken', 'speechApiKey', 'speechSecretKey', 'llmApiKey'] as const
 export type SecretName = (typeof SECRET_NAMES)[number]
+/** The team token is kept the same way but never shown, not even as a hint: the team card only says "joined". */
+export type StoredSecretName = SecretName | 'teamToken'
 
 /** Encryption the platform offers; the headless mode has none and relies on the file's permissions. */
 export interface SecretBox {
@@ -15,7 +17,7 @@ export interface SecretBox {
   open(sealed: Buffer): string
 }
 
-type SealedFile = Partial<Record<SecretName, { sealed: boolean; value: string }>>
+type SealedFile = Partial<Record<StoredSecretName, { sealed: boolean; value: string }>>
 
 const FILE_NAME = 'secrets.json'
 const HINT_LENGTH = 4
@@ -35,14 +37,14 @@ export class SecretStore {
     return existsSync(this.path) ? (JSON.parse(readFileSync(this.path, 'utf8')) as SealedFile) : {}
   }
 
-  get(name: SecretName): string | null {
+  get(name: StoredSecretName): string | null {
     const entry = this.read()[name]
     if (!entry) return null
     return entry.sealed ? this.box!.open(Buffer.from(entry.value, 'base64')) : entry.value
   }
 
   /** An empty value deletes the secret. */
-  set(name: SecretName, value: string): void {
+  set(name: StoredSecretName, value: string): void {
     const file = this.read()
     if (value === '') delete file[name]
     else if (this.box?.available()) file[name] = { sealed: true, value: this.box.seal(value).toString('base64') }

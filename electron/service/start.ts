@@ -24,7 +24,8 @@ import { catchPuppetFaults } from '../wechat/puppet-faults.ts'
 import { createApi } from './api.ts'
 import { BotSlot } from './bot-slot.ts'
 import { SecretStore, type SecretBox } from './secrets.ts'
-import { feedEventView, groupViews } from './views.ts'
+import { createTeamMode } from '../team-sync/team-mode.ts'
+import { feedEventView, groupViews, ruleViews } from './views.ts'
 
 export { DATABASE_FILE }
 
@@ -196,12 +197,21 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
     if (change.type === 'created' && NEWS.has(event.kind)) setUnread(unread + 1)
   })
 
+  const team = createTeamMode({
+    store,
+    token: { get: () => secrets.get('teamToken'), set: (token) => secrets.set('teamToken', token) },
+    clock,
+    onChange: (view) => emit({ type: 'team', team: view }),
+    onRulesChanged: () => emit({ type: 'rules', rules: ruleViews(store.rules.list(), guard.rulePrecision()) }),
+  })
+
   const api = createApi({
     store,
     guard,
     secrets,
     clock,
     emit,
+    team,
     bot: {
       state: () => slot.state(),
       login: () => slot.login(store.settings.get('puppet')),
@@ -249,6 +259,7 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
     backups,
     async close() {
       await speech.transcriber.stop()
+      await team.stop()
       await guard.stop()
       await slot.stop()
       await backups.stop()

@@ -226,6 +226,99 @@ const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'team mode: link, outbox, shared offenders and packs',
+    sql: `
+      -- The team this rep has joined (at most one), and how far it has read the team's change log.
+      CREATE TABLE team_link (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        server_url TEXT NOT NULL,
+        team TEXT NOT NULL,
+        rep TEXT NOT NULL,
+        role TEXT NOT NULL,
+        cursor TEXT NOT NULL,
+        joined_at INTEGER NOT NULL,
+        synced_at INTEGER,
+        error TEXT
+      ) STRICT;
+
+      -- Changes made here, waiting for the team server. The id is made here, so a resend is one change there.
+      -- A change the server refused keeps its reason and is not sent again.
+      CREATE TABLE team_outbox (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('offender_added', 'undo_proposed')),
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        refused TEXT
+      ) STRICT;
+
+      CREATE TABLE team_offenders (
+        entry_id TEXT PRIMARY KEY,
+        member_key TEXT NOT NULL,
+        member_name TEXT,
+        rule TEXT,
+        reason TEXT,
+        group_topic TEXT,
+        author TEXT NOT NULL,
+        at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX team_offenders_by_key ON team_offenders (member_key);
+
+      -- The newest version of every team pack; its rules join the rep's own while subscribed.
+      CREATE TABLE team_packs (
+        name TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        rules TEXT NOT NULL,
+        notes TEXT,
+        diff TEXT NOT NULL,
+        author TEXT NOT NULL,
+        published_at INTEGER NOT NULL,
+        subscribed INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      -- Team rules this rep switched off on this machine.
+      CREATE TABLE team_rules_off (
+        pack TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        PRIMARY KEY (pack, rule)
+      ) STRICT;
+
+      -- Every removal that happened (the bot's, or a rep's "done, I removed them"), whichever path marked it done, goes
+      -- to the team in the same transaction.
+      CREATE TRIGGER team_share_removal AFTER UPDATE OF status ON events
+      WHEN NEW.kind IN ('removal', 'removal_needed') AND NEW.status = 'done' AND OLD.status IS NOT 'done' AND NEW.dry_run = 0
+        AND NEW.member_key IS NOT NULL AND EXISTS (SELECT 1 FROM team_link)
+      BEGIN
+        INSERT INTO team_outbox (id, kind, body, created_at) VALUES (
+          lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+          'offender_added',
+          json_object(
+            'memberKey', substr(NEW.member_key, 1, 300), 'memberId', substr(NEW.member_id, 1, 300),
+            'memberName', substr(NEW.member_name, 1, 200), 'rule', substr(NEW.rule, 1, 200),
+            'reason', substr(NEW.text, 1, 2000),
+            'groupTopic', (SELECT substr(topic, 1, 200) FROM groups WHERE id = NEW.group_id), 'at', NEW.at),
+          NEW.at);
+      END;
+
+      -- Undoing a removal asks the lead to take the member off the team's list, and stops this rep's guard from
+      -- treating them as a team known offender while the lead decides.
+      CREATE TRIGGER team_propose_undo AFTER UPDATE OF overridden ON events
+      WHEN NEW.kind = 'removal' AND NEW.overridden = 1 AND OLD.overridden = 0 AND NEW.member_key IS NOT NULL
+        AND EXISTS (SELECT 1 FROM team_link)
+      BEGIN
+        INSERT INTO team_outbox (id, kind, body, created_at) VALUES (
+          lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+          'undo_proposed',
+          json_object('memberKey', substr(NEW.member_key, 1, 300), 'memberName', substr(NEW.member_name, 1, 200),
+                      'note', NULL, 'at', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)),
+          CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
+        DELETE FROM team_offenders WHERE member_key = NEW.member_key;
+        DELETE FROM team_outbox
+        WHERE kind = 'offender_added' AND refused IS NULL AND json_extract(body, '$.memberKey') = NEW.member_key;
+      END;
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version

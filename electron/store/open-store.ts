@@ -19,6 +19,7 @@ import { createTableRows, type TableRows } from './table-rows.ts'
 
 /** The database's file name inside the data folder. */
 export const DATABASE_FILE = 'qunguard.sqlite'
+import { createTeamTable, type TeamTable } from './team.ts'
 
 export interface Store {
   readonly path: string
@@ -35,6 +36,8 @@ export interface Store {
   readonly signals: SignalTables
   /** Whole tables as rows: the export file. */
   readonly rows: TableRows
+  /** Team mode: the link, the outbox, and what the team's log brought. */
+  readonly team: TeamTable
   /** Runs `work` as one transaction (a savepoint when nested); it must be synchronous. */
   transaction<T>(work: () => T): T
   /** Copies the database to `destination` with SQLite's online backup, on this connection: writes made meanwhile are
@@ -78,6 +81,8 @@ export function openStore(path: string): Store {
     speechJobs: createSpeechJobsTable(db),
     signals: createSignalTables(db),
     rows: createTableRows(db),
+    // A pack's rules are part of the rule set: a change to them makes every guard recompile, like a rule edit.
+    team: createTeamTable(db, () => db.prepare('UPDATE rule_set SET revision = revision + 1 WHERE id = 1').run()),
     transaction: (work) => feed.around(() => db.transaction(work)()),
     backup: async (destination) => void (await db.backup(destination)),
     close: () => db.close(),

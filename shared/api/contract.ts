@@ -24,6 +24,7 @@ import type {
   UndoResult,
   BackupView,
   ExportFileView,
+  TeamView,
 } from './types.ts'
 import { PUPPET_NAMES, FEED_EVENT_KINDS } from './types.ts'
 import type { MemberStory } from './member-story.ts'
@@ -115,6 +116,13 @@ export const API_INPUTS = {
   // Everything the rep owns as one file (electron/transfer); the file is checked there, as a whole.
   exportData: none,
   importData: z.object({ file: z.unknown() }).strict(),
+
+  // Team mode
+  getTeam: none,
+  joinTeam: z.object({ serverUrl: z.string().min(1).max(500), token: z.string().min(1).max(200) }).strict(),
+  leaveTeam: none,
+  setTeamPackSubscribed: z.object({ pack: z.string().min(1).max(80), subscribed: z.boolean() }).strict(),
+  setTeamRuleEnabled: z.object({ pack: z.string().min(1).max(80), rule: z.string().min(1).max(200), enabled: z.boolean() }).strict(),
 } as const
 
 export type ApiMethod = keyof typeof API_INPUTS
@@ -165,6 +173,11 @@ export interface ApiOutputs {
   restoreBackup: { name: string; restartRequired: true }
   exportData: ExportFileView
   importData: { imported: Record<string, number> }
+  getTeam: TeamView
+  joinTeam: TeamView
+  leaveTeam: TeamView
+  setTeamPackSubscribed: TeamView
+  setTeamRuleEnabled: TeamView
 }
 
 /** The API as a caller sees it: one async function per method. Both doors and the direct call implement this. */
@@ -187,6 +200,7 @@ export type ApiEvent =
   | { type: 'backtest'; done: number; total: number }
   /** The service must restart to finish what was asked (a restore); the desktop app relaunches itself. */
   | { type: 'restart'; reason: 'restore' }
+  | { type: 'team'; team: TeamView }
   | { type: 'health'; health: HealthView }
 
 /** Validates a raw input for a method: the one place inputs are checked. */

@@ -75,6 +75,8 @@ export const FEED_EVENT_KINDS = [
   'image_failed',
   /** A voice message that has no transcript (yet): detail.voice says why; the rep can listen and decide. */
   'voice_untranscribed',
+  // Team mode: a subscribed team pack reached a new version (detail: pack, version, author, added, removed, changed).
+  'team_pack_updated',
 ] as const
 export type FeedEventKind = (typeof FEED_EVENT_KINDS)[number]
 
@@ -241,6 +243,36 @@ export interface ExportFileView {
   tables: Record<string, Record<string, string | number | null>[]>
 }
 
+/** Team mode as the rep's window sees it (the token never leaves the main process). */
+export interface TeamPackView {
+  name: string
+  version: number
+  notes: string | null
+  author: string
+  publishedAt: number
+  subscribed: boolean
+  rules: { name: string; match: string; action: Rule['action']; switchedOff: boolean }[]
+  /** What the newest version changed against the one before it on this machine. */
+  diff: { added: string[]; removed: string[]; changed: { name: string; fields: string[] }[] }
+}
+
+export type TeamView =
+  | { joined: false }
+  | {
+      joined: true
+      serverUrl: string
+      team: string
+      rep: string
+      role: 'lead' | 'rep'
+      connected: boolean
+      syncedAt: number | null
+      error: string | null
+      /** Members on the team's known-offender list. */
+      offenders: number
+      /** Changes made here not yet on the server. */
+      unsent: number
+      packs: TeamPackView[]
+    }
 /** Why moderation is paused: the data file is locked by another program, the disk is full, the folder is read-only,
  * the file is damaged, or another input/output error. */
 export const STORE_FAULTS = ['locked', 'disk_full', 'read_only', 'damaged', 'io'] as const

@@ -10,6 +10,7 @@ import { voiceTests } from './api-suite-voice.ts'
 import { removalTests } from './api-suite-removal.ts'
 import { signalsTests } from './api-suite-signals.ts'
 import { dataTests } from './api-suite-data.ts'
+import { teamTests } from './api-suite-team.ts'
 import { healthTests } from './api-suite-health.ts'
 
 describe.each(TRANSPORTS)('the API through $name', (transport) => {
@@ -33,6 +34,7 @@ describe.each(TRANSPORTS)('the API through $name', (transport) => {
   signalsTests(env)
   memberTests(env)
   dataTests(env, transport, called)
+  teamTests(env)
   healthTests(env)
 
   it('has exercised every method of the contract', () => {

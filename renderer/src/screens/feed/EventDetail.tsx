@@ -43,8 +43,15 @@ export function EventDetail({ event }: { event: FeedEvent }) {
   const todo = todoOf(event, t, reason)
   const later = typeof event.detail.laterOffenceCount === 'number' ? event.detail.laterOffenceCount : 0
   const inviter = text(event.detail.inviterName)
+  const team = event.detail.team as { author?: unknown; groupTopic?: unknown; reason?: unknown } | undefined
   return (
     <>
+      {team && (
+        <Typography.Text type="secondary" className="feed-detail">
+          {t('feed.teamOffender', { name: text(team.author) ?? '', group: text(team.groupTopic) ?? '—', reason: text(team.reason) ?? '—' })}
+        </Typography.Text>
+      )}
+      {event.kind === 'team_pack_updated' && <TeamPackChange detail={event.detail} />}
       {qrCodesOf(event).map((code, index) => (
         <Typography.Text key={index} className="feed-detail" data-testid="feed-qr">
           {t('feed.qrCode', { kind: t(`qrKind.${code.kind}`), text: code.text })}
@@ -78,5 +85,17 @@ export function EventDetail({ event }: { event: FeedEvent }) {
         </Typography.Text>
       )}
     </>
+  )
+}
+
+/** What a new version of a team pack changed, in one line. */
+function TeamPackChange({ detail }: { detail: FeedEvent['detail'] }) {
+  const t = useT()
+  const names = (value: unknown) => (Array.isArray(value) ? value.map((entry) => (typeof entry === 'string' ? entry : String((entry as { name?: unknown }).name))) : [])
+  const list = (value: unknown) => names(value).join('、') || '—'
+  return (
+    <Typography.Text type="secondary" className="feed-detail">
+      {t('feed.teamPack', { pack: String(detail.pack ?? ''), version: String(detail.version ?? ''), author: String(detail.author ?? ''), added: list(detail.added), removed: list(detail.removed), changed: list(detail.changed) })}
+    </Typography.Text>
   )
 }

@@ -17,6 +17,7 @@ export const KIND_COLOR: Record<FeedEventKind, string> = {
   signal_failed: 'volcano',
   image_failed: 'gold',
   voice_untranscribed: 'gold',
+  team_pack_updated: 'geekblue',
 }
 
 export const STATUS_COLOR: Record<EventStatus, string> = {

@@ -6,6 +6,7 @@ import { SecretsCard } from './SecretsCard.tsx'
 import { SettingsForm } from './SettingsForm.tsx'
 import { SignalSettingsForm } from './SignalSettingsForm.tsx'
 import { SignalsCard } from './SignalsCard.tsx'
+import { TeamCard } from './team/TeamCard.tsx'
 
 export default function SettingsScreen() {
   return (
@@ -30,6 +31,7 @@ export default function SettingsScreen() {
       </Col>
       <Col span={24}>
         <BackupsCard />
+        <TeamCard />
       </Col>
     </Row>
   )
