@@ -1,14 +1,11 @@
 // Decoding off the main thread: one worker, started on first use, restarted after a crash or a hang, so hostile
 // audio can neither stall the message loop nor take the decoder down for good.
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import { AudioError } from './audio-failures.ts'
 import type { AudioFormat } from './audio-format.ts'
 import { decodeAudio, type DecodedAudio } from './decode.ts'
 import type { DecodeReply, DecodeRequest } from './decode-worker.ts'
+import { startWorker } from '../workers/start-worker.ts'
 
 export interface AudioDecoder {
   decode(bytes: Uint8Array): Promise<DecodedAudio>
@@ -21,23 +18,6 @@ export function createInlineDecoder(): AudioDecoder {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000
-
-/**
- * The worker's script and how to start it. The desktop bundle ships decode-worker.cjs beside main.cjs; from source
- * (tsx, vitest) the TypeScript file runs through tsx's loader, registered inside the worker.
- */
-function workerSource(): { script: string; eval: boolean } {
-  const here = typeof import.meta.url === 'string' ? dirname(fileURLToPath(import.meta.url)) : __dirname
-  // Worker threads cannot load from inside an asar archive: the packaged app unpacks the worker (electron-builder.yml).
-  const bundled = join(here, 'decode-worker.cjs').replace(/app\.asar(?=[\\/])/u, 'app.asar.unpacked')
-  if (existsSync(bundled)) return { script: bundled, eval: false }
-  // tsx's ES-module API (its CommonJS twin registers the loader relative to the wrong file when run from eval).
-  const tsxFolder = dirname(createRequire(join(here, 'decoder-pool.ts')).resolve('tsx/package.json'))
-  const tsx = pathToFileURL(join(tsxFolder, 'dist/esm/api/index.mjs')).href
-  const entry = pathToFileURL(join(here, 'decode-worker.ts')).href
-  const script = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}) })`
-  return { script, eval: true }
-}
 
 export function createWorkerDecoder(options: { timeoutMs?: number } = {}): AudioDecoder {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -59,8 +39,7 @@ export function createWorkerDecoder(options: { timeoutMs?: number } = {}): Audio
   }
 
   function start(): Worker {
-    const source = workerSource()
-    const started = new Worker(source.script, { eval: source.eval })
+    const started = startWorker({ source: 'speech/decode-worker.ts', bundled: 'decode-worker.cjs' })
     started.unref()
     started.on('message', (reply: DecodeReply) => {
       const job = pending.get(reply.id)

@@ -17,7 +17,8 @@ export interface WorkerEntry {
 export function startWorker(entry: WorkerEntry): Worker {
   // In the CommonJS bundle import.meta.url is undefined and __dirname is out/.
   const here = typeof import.meta.url === 'string' ? dirname(fileURLToPath(import.meta.url)) : __dirname
-  const bundled = join(here, entry.bundled)
+  // Worker threads cannot load from inside an asar archive: the packaged app unpacks every worker (electron-builder.yml).
+  const bundled = join(here, entry.bundled).replace(/app\.asar(?=[\\/])/u, 'app.asar.unpacked')
   if (existsSync(bundled)) return new Worker(bundled)
   const electronDir = join(here, '..')
   // tsx's ES-module API: its CommonJS twin registers the loader relative to the wrong file when run from eval.

@@ -715,4 +715,5 @@ export const en: Record<MessageKey, string> = {
   'health.dropped': '{count} {count|message|messages} arrived while the backlog was full and {count|was|were} not checked',
   'health.damaged': 'The data file was found damaged at start; moderation goes on with a new one',
   'health.damagedKept': 'The damaged file was kept unchanged at {file} (it can be restored from a backup)',
+  'health.restoreFromBackup': 'Restore from a backup',
 }

@@ -714,6 +714,7 @@ export const zhCN = {
   'health.dropped': '暂停期间有 {count} 条消息超出缓存上限，未能审核',
   'health.damaged': '启动时发现数据文件已损坏，已新建数据文件继续审核',
   'health.damagedKept': '损坏的文件已原样保留在：{file}（可从备份恢复）',
+  'health.restoreFromBackup': '从备份恢复',
 } as const
 
 export type MessageKey = keyof typeof zhCN

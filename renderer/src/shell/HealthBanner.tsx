@@ -1,7 +1,7 @@
 // Says, above every screen, when moderation is not running as it should: paused by the data file (locked by
 // another program, disk full, read-only, damaged) with how many messages wait, messages that could not be kept,
 // or a data file that failed its check at start and was kept aside. Nothing is shown while all is well.
-import { Alert } from 'antd'
+import { Alert, Button } from 'antd'
 import type { HealthView, StoreFault } from '../../../shared/api/types.ts'
 import { useApi } from '../api/ApiProvider.tsx'
 import { useLiveResource } from '../api/useLiveResource.ts'
@@ -42,6 +42,12 @@ export function HealthBanner() {
           data-testid="health-damaged"
           title={t('health.damaged')}
           description={t('health.damagedKept', { file: view.damagedFile })}
+          // The backups card in Settings lists the daily backups and restores one at the next start.
+          action={
+            <Button size="small" href="#/settings" data-testid="health-restore">
+              {t('health.restoreFromBackup')}
+            </Button>
+          }
         />
       )}
     </>
