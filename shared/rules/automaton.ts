@@ -23,6 +23,11 @@ export class Automaton {
   /** The root's transitions, dense: most steps start there, right after a character no pattern contains. */
   private readonly rootNext: Int32Array
   private readonly fail: Int32Array
+  /**
+   * Per state, one bit per (symbol mod 32) it has a transition on: most steps from a state deep in the trie are
+   * misses, and a clear bit settles one without probing the table.
+   */
+  private readonly childBits: Int32Array
   private readonly outStart: Int32Array
   private readonly outList: Int32Array
   readonly patternCount: number
@@ -71,7 +76,13 @@ export class Automaton {
     this.mask = size - 1
     this.tableKeys = new Int32Array(size).fill(EMPTY)
     this.tableValues = new Int32Array(size)
-    children.forEach((map, state) => map.forEach((next, symbol) => this.put(state, symbol, next)))
+    this.childBits = new Int32Array(stateCount)
+    children.forEach((map, state) =>
+      map.forEach((next, symbol) => {
+        this.put(state, symbol, next)
+        this.childBits[state]! |= 1 << (symbol & 31)
+      }),
+    )
     this.rootNext = new Int32Array(symbols).fill(EMPTY)
     for (const [symbol, next] of children[0]!) this.rootNext[symbol] = next
 
@@ -124,6 +135,7 @@ export class Automaton {
 
   private get(state: number, symbol: number): number {
     if (state === 0) return this.rootNext[symbol]!
+    if ((this.childBits[state]! & (1 << (symbol & 31))) === 0) return EMPTY
     const key = state * this.symbols + symbol
     let slot = this.slot(state, symbol)
     for (;;) {

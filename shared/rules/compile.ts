@@ -1,17 +1,19 @@
-// A whole rule set compiled once: every literal term of every rule goes into one automaton, every sounds-like term
-// into a second one over the sound string, and a rule's boolean logic is evaluated only when one of its terms
-// occurred in the message. A parsed rule that no term of can occur is false (the parser refuses rules that would
+// A whole rule set compiled once: every term of every rule goes into one automaton over the sound string (each
+// compact character read as its sound code, sounds.ts), and a rule's boolean logic is evaluated only when one of its
+// terms occurred in the message. A sounds-like term is found wherever its sounds occur; a word, a phrase or a regex's
+// required literal is looked for under its own sounds and counts only where the compact text is exactly it, so one
+// scan reads the message for both. A parsed rule that no term of can occur is false (the parser refuses rules that would
 // match a message containing none of their terms), so skipping the others is exact, and thousands of rules cost
 // little more than a handful.
 import type { RE2JS } from 're2js'
 import { Automaton, HitBuffer } from './automaton.ts'
-import { detectTextKinds, hostIsIn, type Span, type TextKinds } from './kinds/index.ts'
+import { detectTextKinds, hostIsIn, KindTally, type Span, type TextKinds } from './kinds/index.ts'
 import { CompactBuffer } from './normalize.ts'
 import { compileRegex, termsOf, type Expr, type Term } from './parse.ts'
 import { requiredLiterals } from './regex-literal.ts'
 import { parseRules, RuleSetError } from './ruleset.ts'
 import { SyllableStream } from './pinyin-letters.ts'
-import { isSyllableCode, soundCode } from './sounds.ts'
+import { isSyllableCode, soundCode, soundsOf } from './sounds.ts'
 import { triggersOf } from './triggers.ts'
 import type { AnyKind, Explanation, MessageContext, MessageKind, Rule, RuleInput, TermHit, TextKind } from './types.ts'
 
@@ -34,10 +36,16 @@ interface CompiledRule {
   scope: Set<string> | null
 }
 
-/** What a pattern found by an automaton means: terms that occurred, or regexes worth running now. */
-interface PatternTargets {
+/** Terms that occurred, or regexes worth running now. */
+interface Targets {
   terms: number[]
   regexGates: number[]
+}
+
+/** What a pattern (a sound string) found by an automaton means. */
+interface PatternTargets extends Targets {
+  /** Words, phrases and regex literals that sound like the pattern: each only where the compact text is exactly it. */
+  exact: (Targets & { text: string })[]
 }
 
 class TermTable {
@@ -70,9 +78,17 @@ class PatternIndex {
       id = this.patterns.length
       this.byText.set(text, id)
       this.patterns.push(text)
-      this.targets.push({ terms: [], regexGates: [] })
+      this.targets.push({ terms: [], regexGates: [], exact: [] })
     }
     return this.targets[id]!
+  }
+
+  /** Where a literal (compact text) is looked for: under its sounds, checked letter for letter when found. */
+  exactFor(literal: string): Targets {
+    const { exact } = this.targetsFor(soundsOf(literal))
+    let targets = exact.find((candidate) => candidate.text === literal)
+    if (!targets) exact.push((targets = { text: literal, terms: [], regexGates: [] }))
+    return targets
   }
 }
 
@@ -80,10 +96,9 @@ export class CompiledRuleSet {
   readonly rules: readonly Rule[]
   private readonly compiled: CompiledRule[]
   private readonly terms: TermTable
-  private readonly literals: PatternIndex
+  /** Every term's sound string: sounds-like terms, and words, phrases and regex literals to check exactly. */
   private readonly sounds: PatternIndex
-  private readonly literalAutomaton: Automaton
-  private readonly soundAutomaton: Automaton | null
+  private readonly automaton: Automaton
   /** Sounds-like terms of two syllables or more, looked for again in pinyin typed in Latin letters. */
   private readonly pinyin: PatternIndex
   private readonly pinyinAutomaton: Automaton | null
@@ -98,6 +113,7 @@ export class CompiledRuleSet {
 
   // Per-message scratch, reused so that matching allocates next to nothing.
   private readonly buffer = new CompactBuffer()
+  private readonly tally = new KindTally()
   private stamp = 0
   private readonly termSeen: Int32Array
   private readonly regexArmed: Int32Array
@@ -122,13 +138,12 @@ export class CompiledRuleSet {
       scope: rule.scope === 'all' ? null : new Set(rule.scope),
     }))
 
-    this.literals = new PatternIndex()
     this.sounds = new PatternIndex()
     this.pinyin = new PatternIndex()
     const gates = new Map<number, string[]>()
     this.terms.slots.forEach((slot, id) => {
       const { term } = slot
-      if (term.kind === 'word' || term.kind === 'phrase') this.literals.targetsFor(term.value).terms.push(id)
+      if (term.kind === 'word' || term.kind === 'phrase') this.sounds.exactFor(term.value).terms.push(id)
       else if (term.kind === 'sounds') {
         this.sounds.targetsFor(term.value).terms.push(id)
         if (term.value.length >= 2 && [...term.value].every((ch) => isSyllableCode(ch.charCodeAt(0)))) this.pinyin.targetsFor(term.value).terms.push(id)
@@ -139,7 +154,7 @@ export class CompiledRuleSet {
         const literals = requiredLiterals(term.value)
         slot.gated = literals.length > 0
         if (slot.gated) {
-          for (const literal of literals) this.literals.targetsFor(literal).regexGates.push(id)
+          for (const literal of literals) this.sounds.exactFor(literal).regexGates.push(id)
           gates.set(id, literals)
         }
       }
@@ -165,8 +180,7 @@ export class CompiledRuleSet {
     })
     this.ungatedRules = [...ungated].sort((a, b) => a - b)
     this.detectsKinds = this.domainTerms.length > 0 || TEXT_FOUND_KINDS.some((kind) => this.kindTerms.has(kind))
-    this.literalAutomaton = new Automaton(this.literals.patterns)
-    this.soundAutomaton = this.sounds.patterns.length ? new Automaton(this.sounds.patterns, soundCode) : null
+    this.automaton = new Automaton(this.sounds.patterns, soundCode)
     this.pinyinAutomaton = this.pinyin.patterns.length ? new Automaton(this.pinyin.patterns) : null
     const pairs = new Set<number>()
     for (const pattern of this.pinyin.patterns) for (let k = 1; k < pattern.length; k++) pairs.add(pattern.charCodeAt(k - 1) * 0x10000 + pattern.charCodeAt(k))
@@ -182,19 +196,19 @@ export class CompiledRuleSet {
   }
 
   /** Names of all matching rules, in rule-set order. */
-  match(text: string, context: MessageContext = {}): string[] {
+  match(text: string, context: MessageContext = NO_CONTEXT): string[] {
     return this.matchIndices(text, context).map((index) => this.rules[index]!.name)
   }
 
   /** The first matching rule in priority order (which may be an 'ignore' rule), or null. */
-  first(text: string, context: MessageContext = {}): Rule | null {
+  first(text: string, context: MessageContext = NO_CONTEXT): Rule | null {
     const [index] = this.matchIndices(text, context, true)
     return index === undefined ? null : this.rules[index]!
   }
 
-  matchIndices(text: string, context: MessageContext = {}, firstOnly = false): number[] {
+  matchIndices(text: string, context: MessageContext = NO_CONTEXT, firstOnly = false): number[] {
     this.scanMessage(text, context, null)
-    if (this.candidates.length > 1) this.candidates.sort((a, b) => a - b)
+    sortSmall(this.candidates)
     const matched: number[] = []
     for (const index of this.candidates) {
       if (this.applies(index, context) && this.evaluate(this.compiled[index]!.node)) {
@@ -206,7 +220,7 @@ export class CompiledRuleSet {
   }
 
   /** Which rules match and why: the terms that made each match, as spans of the original text. */
-  explain(text: string, context: MessageContext = {}): Explanation {
+  explain(text: string, context: MessageContext = NO_CONTEXT): Explanation {
     const spans = new Map<number, [number, number][]>()
     const found = detectTextKinds(text)
     this.scanMessage(text, context, spans, found)
@@ -279,6 +293,18 @@ export class CompiledRuleSet {
   /** Pattern `pattern` of `index` occupies compact[start, end). */
   private patternFound(index: PatternIndex, pattern: number, start: number, end: number): void {
     const targets = index.targets[pattern]!
+    this.targetsFound(targets, start, end)
+    for (const exact of targets.exact) if (this.compactIs(exact.text, start)) this.targetsFound(exact, start, end)
+  }
+
+  /** Whether the compact text at `start` is `literal`, letter for letter (it is known to sound like it). */
+  private compactIs(literal: string, start: number): boolean {
+    const { codes } = this.buffer
+    for (let k = 0; k < literal.length; k++) if (codes[start + k] !== literal.charCodeAt(k)) return false
+    return true
+  }
+
+  private targetsFound(targets: Targets, start: number, end: number): void {
     for (const id of targets.terms) {
       this.markTerm(id)
       if (this.spans) {
@@ -302,14 +328,18 @@ export class CompiledRuleSet {
     this.spans = spans
     this.buffer.fold(text, spans !== null)
     const { codes, length } = this.buffer
-    this.scanWith(this.literalAutomaton, this.literals, codes, length)
-    if (this.soundAutomaton) this.scanWith(this.soundAutomaton, this.sounds, codes, length)
-    if (this.pinyinAutomaton && this.stream.read(codes, length)) this.scanStream(this.pinyinAutomaton)
-    for (const kind of context.kinds ?? []) {
-      const id = this.kindTerms.get(kind)
-      if (id !== undefined) this.markTerm(id)
+    this.scanWith(this.automaton, this.sounds, codes, length)
+    // Counted once for both readers below that need it: most messages hold nothing either looks for.
+    const tally = this.pinyinAutomaton || (this.detectsKinds && !found) ? this.tally.count(text, this.buffer) : null
+    if (this.pinyinAutomaton && tally!.latin > 0 && this.stream.read(codes, length)) this.scanStream(this.pinyinAutomaton)
+    if (context.kinds) {
+      for (const kind of context.kinds) {
+        const id = this.kindTerms.get(kind)
+        if (id !== undefined) this.markTerm(id)
+      }
     }
-    if (this.detectsKinds || found) this.markFoundKinds(found ?? detectTextKinds(text))
+    if (found) this.markFoundKinds(found)
+    else if (this.detectsKinds) this.markFoundKinds(detectTextKinds(text, tally!))
     this.addCandidates(this.ungatedRules)
     this.spans = null
   }
@@ -376,6 +406,9 @@ export class CompiledRuleSet {
   }
 }
 
+/** A message with nothing known about it but its text (shared, so matching one allocates no context). */
+const NO_CONTEXT: MessageContext = Object.freeze({})
+
 /** The kinds the engine finds in a message's text itself (kinds/). */
 const TEXT_FOUND_KINDS = ['link', 'phone', 'wechat-id'] as const satisfies readonly (MessageKind | TextKind)[]
 
@@ -397,6 +430,27 @@ function kindsOf(context: MessageContext, found: TextKinds): (AnyKind | TextKind
   const kinds = new Set<AnyKind | TextKind>(context.kinds ?? [])
   for (const kind of TEXT_FOUND_KINDS) if (kindSpans(found, kind).length > 0) kinds.add(kind)
   return [...kinds]
+}
+
+/**
+ * Sorts rule indices in place. A message wakes a handful of rules, and an insertion sort of a few numbers costs less
+ * than the built-in sort calling back into a comparator; a message that wakes many takes the built-in one.
+ */
+function sortSmall(indices: number[]): void {
+  const n = indices.length
+  if (n > 16) {
+    indices.sort((a, b) => a - b)
+    return
+  }
+  for (let i = 1; i < n; i++) {
+    const value = indices[i]!
+    let j = i - 1
+    while (j >= 0 && indices[j]! > value) {
+      indices[j + 1] = indices[j]!
+      j--
+    }
+    indices[j + 1] = value
+  }
 }
 
 /** Hits sorted by position, each once (a sounds-like term may be found by both of its scans). */
