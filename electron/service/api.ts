@@ -347,5 +347,13 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     leaveTeam: () => deps.team.leave(),
     setTeamPackSubscribed: async ({ pack, subscribed }) => deps.team.setPackSubscribed(pack, subscribed),
     setTeamRuleEnabled: async ({ pack, rule, enabled }) => deps.team.setRuleEnabled(pack, rule, enabled),
+    setKnownOffender: ({ memberKey, marked, reason }) =>
+      refusing(async () => {
+        if (marked) guard.markOffender({ memberKey, reason: reason ?? null })
+        else guard.unmarkOffender(memberKey)
+        const story = memberStoryView(store, memberKey, clock())
+        if (!story) throw new ApiError('not_found', `there is no event about member ${memberKey}`)
+        return story
+      }),
   }
 }

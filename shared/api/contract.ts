@@ -123,6 +123,9 @@ export const API_INPUTS = {
   leaveTeam: none,
   setTeamPackSubscribed: z.object({ pack: z.string().min(1).max(80), subscribed: z.boolean() }).strict(),
   setTeamRuleEnabled: z.object({ pack: z.string().min(1).max(80), rule: z.string().min(1).max(200), enabled: z.boolean() }).strict(),
+
+  // A member the rep marks as a known offender from their story (or unmarks): screened at every join like a removed one.
+  setKnownOffender: z.object({ memberKey, marked: z.boolean(), reason: safeText(500, true).optional() }).strict(),
 } as const
 
 export type ApiMethod = keyof typeof API_INPUTS
@@ -178,6 +181,7 @@ export interface ApiOutputs {
   leaveTeam: TeamView
   setTeamPackSubscribed: TeamView
   setTeamRuleEnabled: TeamView
+  setKnownOffender: MemberStory
 }
 
 /** The API as a caller sees it: one async function per method. Both doors and the direct call implement this. */
