@@ -62,7 +62,8 @@ function createWindow(): BrowserWindow {
   return win
 }
 
-function showUnread(count: number): void {
+/** How many things need the rep, on the tray, the window title and the app badge. */
+function showNeedsRep(count: number): void {
   const label = count > 0 ? `QunGuard 群卫 (${count})` : 'QunGuard 群卫'
   tray?.setToolTip(label)
   window?.setTitle(label)
@@ -98,10 +99,7 @@ async function start(): Promise<void> {
       app.relaunch()
       app.quit()
     }
-    const notice = desktopNotice(event, service!.settings())
-    if (notice) notices.add(notice)
   })
-  service.onUnreadChange(showUnread)
 
   window = createWindow()
   window.on('close', (event) => {
@@ -113,7 +111,11 @@ async function start(): Promise<void> {
   tray = new Tray(nativeImage.createFromPath(join(__dirname, '../build/tray.png')))
   tray.setContextMenu(Menu.buildFromTemplate([{ label: 'QunGuard 群卫', click: showWindow }, { role: 'quit' }]))
   tray.on('click', showWindow)
-  showUnread(0)
+  service.onNeedsRepChange(({ count, arrived }) => {
+    showNeedsRep(count)
+    const notice = arrived && desktopNotice(arrived, service!.settings())
+    if (notice) notices.add(notice)
+  })
 }
 
 function showWindow(): void {
