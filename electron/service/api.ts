@@ -352,11 +352,10 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     setTeamRuleEnabled: async ({ pack, rule, enabled }) => deps.team.setRuleEnabled(pack, rule, enabled),
     setKnownOffender: ({ memberKey, marked, reason }) =>
       refusing(async () => {
+        if (store.events.list({ memberKey, limit: 1 }).length === 0) throw new ApiError('not_found', `there is no event about member ${memberKey}`)
         if (marked) guard.markOffender({ memberKey, reason: reason ?? null })
         else guard.unmarkOffender(memberKey)
-        const story = memberStoryView(store, memberKey, clock())
-        if (!story) throw new ApiError('not_found', `there is no event about member ${memberKey}`)
-        return story
+        return memberStoryView(store, memberKey, clock())!
       }),
     acknowledgeEvent: async ({ eventId }) => {
       const event = eventOrThrow(store, eventId)
