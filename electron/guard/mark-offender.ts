@@ -28,7 +28,7 @@ export function markOffender(context: GuardContext, target: MarkTarget): GuardEv
       memberKey: target.memberKey,
       memberId: seen.find((event) => event.memberId)?.memberId ?? null,
       memberName,
-      detail: { reason },
+      detail: { markReason: reason },
     })
     store.markedOffenders.mark({ memberKey: target.memberKey, memberName, reason, markedAt: now, eventId })
     return eventId

@@ -112,6 +112,8 @@ describe('the rep’s groups, feed and members (demo server, chromium)', () => {
     expect(await drawer.getByTestId('member-remove').count()).toBe(1)
     const markCard = drawer.locator('[data-testid=feed-card][data-kind=offender_marked]')
     expect(await markCard.getByTestId('feed-mark-reason').textContent()).toBe('原因：在别的群私下拉人做兼职')
+    // Said once, as the rep's reason: not as a failure's.
+    expect(await markCard.getByText('在别的群私下拉人做兼职').count()).toBe(1)
     await screenshotAtEachSize(page, 'member-marked-zh')
 
     await drawer.getByTestId('member-unmark').click()

@@ -46,7 +46,7 @@ export function memberTests(env: () => ApiEnv): void {
       const marked = await api.setKnownOffender({ memberKey: key, marked: true, reason: '在别的群发广告' })
       expect(marked).toMatchObject({ knownOffender: true, mark: { reason: '在别的群发广告' } })
       const markEvent = await events.feed({ kind: 'offender_marked', memberKey: key }, from)
-      expect(markEvent).toMatchObject({ memberName: '老张', detail: { reason: '在别的群发广告' }, overridden: false })
+      expect(markEvent).toMatchObject({ memberName: '老张', detail: { markReason: '在别的群发广告' }, overridden: false })
       expect(marked.mark?.eventId).toBe(markEvent.id)
       expect(marked.events.map((event) => event.kind)).toContain('offender_marked')
 

@@ -20,7 +20,7 @@ describe('a member the rep marked as a known offender', () => {
   it('is reported when they join another monitored group, with the rep’s reason in the note and the feed', async () => {
     h = await createHarness()
     const markId = await markCarol()
-    expect(h.store.events.get(markId)).toMatchObject({ kind: 'offender_marked', memberKey: CAROL, memberName: '小李', detail: { reason: '私下拉人去别的群' } })
+    expect(h.store.events.get(markId)).toMatchObject({ kind: 'offender_marked', memberKey: CAROL, memberName: '小李', detail: { markReason: '私下拉人去别的群' } })
     await h.join('g2', 'carol')
     await h.guard.flush()
 

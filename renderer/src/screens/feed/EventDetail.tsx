@@ -52,9 +52,9 @@ export function EventDetail({ event }: { event: FeedEvent }) {
         </Typography.Text>
       )}
       {event.kind === 'team_pack_updated' && <TeamPackChange detail={event.detail} />}
-      {event.kind === 'offender_marked' && text(event.detail.reason) && (
+      {event.kind === 'offender_marked' && text(event.detail.markReason) && (
         <Typography.Text className="feed-detail" data-testid="feed-mark-reason">
-          {t('feed.markReason', { reason: text(event.detail.reason)! })}
+          {t('feed.markReason', { reason: text(event.detail.markReason)! })}
         </Typography.Text>
       )}
       {event.detail.markedByRep === true && (
