@@ -64,7 +64,8 @@ function createWindow(): BrowserWindow {
 
 /** How many things need the rep, on the tray, the window title and the app badge. */
 function showNeedsRep(count: number): void {
-  const label = count > 0 ? `QunGuard 群卫 (${count})` : 'QunGuard 群卫'
+  // As the page writes its own title, which Electron puts on the window whenever it changes.
+  const label = count > 0 ? `(${count}) QunGuard 群卫` : 'QunGuard 群卫'
   tray?.setToolTip(label)
   window?.setTitle(label)
   app.setBadgeCount(count)

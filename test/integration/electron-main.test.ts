@@ -188,8 +188,8 @@ describe('the main process', () => {
   it('shows how many things need the rep on the tray, the title and the badge, and lowers it as the rep deals with them', async () => {
     const { app, trays, windows } = electron()
     expect(trays).toHaveLength(1)
-    expect(trays[0]!.setToolTip).toHaveBeenLastCalledWith('QunGuard 群卫 (1)')
-    expect(windows[0]!.setTitle).toHaveBeenLastCalledWith('QunGuard 群卫 (1)')
+    expect(trays[0]!.setToolTip).toHaveBeenLastCalledWith('(1) QunGuard 群卫')
+    expect(windows[0]!.setTitle).toHaveBeenLastCalledWith('(1) QunGuard 群卫')
     expect(await ipcCall(ours, RENDERER_URL, 'acknowledgeEvent', { eventId: failureId })).toMatchObject({ ok: true })
     expect(trays[0]!.setToolTip).toHaveBeenLastCalledWith('QunGuard 群卫')
     expect(windows[0]!.setTitle).toHaveBeenLastCalledWith('QunGuard 群卫')
