@@ -94,6 +94,9 @@ describe('a mark in team mode', () => {
         body: { memberKey: CAROL, memberId: null, memberName: '小李', rule: null, reason: '冒充客服', groupTopic: null, at: h.now() },
       }),
     ])
+    // An import that keeps the mark as it is tells the team nothing new.
+    h.store.markedOffenders.replaceAll(h.store.markedOffenders.list())
+    expect(h.store.team.outbox(10)).toHaveLength(1)
     h.guard.unmarkOffender(CAROL)
     // The unsent addition is withdrawn; the lead is asked to take back what may have reached the team already.
     expect(h.store.team.outbox(10)).toEqual([
