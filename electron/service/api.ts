@@ -3,6 +3,7 @@
 // that a reorder names exactly the current rules, and so on. A refused command changes nothing.
 import { ApiError, type ApiEvent, type QunGuardApi } from '../../shared/api/contract.ts'
 import type { BackupView, LoginState, PuppetName } from '../../shared/api/types.ts'
+import { acknowledgeable, type NeedsRepView } from '../../shared/api/needs-rep.ts'
 import { backtestSteps } from '../../shared/rules/backtest.ts'
 import { compileRuleSet, RuleSetError, type CompiledRuleSet } from '../../shared/rules/index.ts'
 import { BaiduError } from '../baidu/index.ts'
@@ -43,7 +44,8 @@ export interface ApiDeps {
     /** Restarts the bot on another puppet, trying `token` if given; false when it did not start. */
     switchTo(puppet: PuppetName, token?: string): Promise<boolean>
   }
-  unread: { reset(): number }
+  /** What needs the rep now; recount() after the events were replaced wholesale (an import). */
+  needsRep: { view(): NeedsRepView; recount(): void }
   speech: {
     /** Resolves when the keys work; throws a coded error (BaiduError) otherwise. */
     checkKeys(): Promise<void>
@@ -145,7 +147,7 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     getSettings: async () => settings(),
     listAllowList: async () => allowList(),
     listHistory: async ({ limit = DEFAULT_HISTORY }) => store.messages.history(limit),
-    markFeedRead: async () => ({ unread: deps.unread.reset() }),
+    getNeedsRep: async () => deps.needsRep.view(),
     backtest: async ({ rules: inputs, limit = DEFAULT_HISTORY }) => {
       let edited: CompiledRuleSet
       try {
@@ -340,6 +342,7 @@ export function createApi(deps: ApiDeps): QunGuardApi {
         deps.emit({ type: 'rules', rules: rules() })
         deps.emit({ type: 'settings', settings: settings() })
         deps.emit({ type: 'groups', groups: groups() })
+        deps.needsRep.recount()
         return { imported }
       }),
     getTeam: async () => deps.team.view(),
@@ -347,5 +350,18 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     leaveTeam: () => deps.team.leave(),
     setTeamPackSubscribed: async ({ pack, subscribed }) => deps.team.setPackSubscribed(pack, subscribed),
     setTeamRuleEnabled: async ({ pack, rule, enabled }) => deps.team.setRuleEnabled(pack, rule, enabled),
+    setKnownOffender: ({ memberKey, marked, reason }) =>
+      refusing(async () => {
+        if (store.events.list({ memberKey, limit: 1 }).length === 0) throw new ApiError('not_found', `there is no event about member ${memberKey}`)
+        if (marked) guard.markOffender({ memberKey, reason: reason ?? null })
+        else guard.unmarkOffender(memberKey)
+        return memberStoryView(store, memberKey, clock())!
+      }),
+    acknowledgeEvent: async ({ eventId }) => {
+      const event = eventOrThrow(store, eventId)
+      if (!acknowledgeable(feed(event))) throw new ApiError('conflict', `event ${eventId} is not a failure or an alert left to the rep`)
+      store.events.annotate(eventId, { acknowledgedAt: clock() })
+      return feed(store.events.get(eventId)!)
+    },
   }
 }
