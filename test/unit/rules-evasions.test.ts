@@ -1,6 +1,7 @@
 // Evasions: pinyin typed in Latin letters for sounds-like terms, and look-alike characters.
 import { describe, expect, it } from 'vitest'
 import { compactText, compileRuleSet } from '../../shared/rules/index.ts'
+import CONFUSABLES from 'unhomoglyph/data.json' with { type: 'json' }
 import { LATIN_CONFUSABLES } from '../../shared/rules/data/confusables.ts'
 import { HAN_LOOK_ALIKES } from '../../shared/rules/data/han-look-alikes.ts'
 
@@ -42,6 +43,10 @@ describe('look-alikes fold to the character they imitate', () => {
     ['qq', 'ԛԛ'], // Cyrillic ԛ
     ['casino', 'сasinо'], // Cyrillic с, о
     ['weixin', 'WΕΙΧΙΝ'], // Greek capitals
+    ['vx', 'Ꮩx'], // Cherokee V
+    ['web', 'ᏔᎬᏴ'], // Cherokee W, E, B
+    ['qq', 'ԛզ'], // Cyrillic ԛ, Armenian q
+    ['taobao', 'ꓔaꓳbaօ'], // Lisu T, O; Armenian o
     ['微信', '徽信'],
     ['微信', '嶶信'],
     ['微信', '徾信'],
@@ -58,8 +63,19 @@ describe('look-alikes fold to the character they imitate', () => {
     for (const [lookAlike, original] of HAN_LOOK_ALIKES) expect(compactText(lookAlike)).toBe(original)
   })
 
+  it('takes its Latin look-alikes from confusables.txt, letters only', () => {
+    const table = CONFUSABLES as Record<string, string>
+    for (const [code, latin] of LATIN_CONFUSABLES) {
+      const source = String.fromCodePoint(code)
+      // The three chat look-alikes have another prototype there (κ: ĸ) or none.
+      if (table[source] !== undefined && source !== 'κ') expect([table[source], 'i'], source).toContain(latin)
+    }
+    expect(LATIN_CONFUSABLES.length).toBeGreaterThan(300)
+  })
+
   it('leaves the digit and letter look-alikes alone, so numbers stay numbers', () => {
-    expect(compactText('10 O l I')).toBe('10oli')
+    expect(compactText('10 O l I 〇')).toBe('10oli〇')
+    expect(compactText('３৪')).toBe('3৪')
     expect(compactText('薇')).toBe('薇')
   })
 
