@@ -130,7 +130,7 @@ async function textLatency(speech: Recording, voice: { decoder: () => AudioDecod
     decoder: voice ? voice.decoder() : createInlineDecoder(),
   }).transcriber
   guard = createGuard({ store, chat: host.chat, media: [transcriber] })
-  guard.updateRules(STARTER_RULES)
+  await guard.updateRules(STARTER_RULES)
   const posted = new Map<string, bigint>()
   const latencies: number[] = []
   host.attach({
