@@ -119,6 +119,12 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     return saved.set
   }
 
+  async function withRulesInUse<T>(change: T | Promise<T>): Promise<T> {
+    const result = await change
+    await guard.refreshRules()
+    return result
+  }
+
   function knownGroups(ids: readonly string[]): void {
     const unknown = ids.filter((id) => !store.groups.get(id))
     if (unknown.length) throw new ApiError('not_found', `unknown group${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`)
@@ -357,9 +363,10 @@ export function createApi(deps: ApiDeps): QunGuardApi {
         return { imported }
       }),
     getTeam: async () => deps.team.view(),
-    joinTeam: ({ serverUrl, token }) => deps.team.join(serverUrl, token),
-    leaveTeam: () => deps.team.leave(),
-    setTeamPackSubscribed: async ({ pack, subscribed }) => deps.team.setPackSubscribed(pack, subscribed),
-    setTeamRuleEnabled: async ({ pack, rule, enabled }) => deps.team.setRuleEnabled(pack, rule, enabled),
+    // A change to the team's rules answers once the guard judges with them, as a save does.
+    joinTeam: ({ serverUrl, token }) => withRulesInUse(deps.team.join(serverUrl, token)),
+    leaveTeam: () => withRulesInUse(deps.team.leave()),
+    setTeamPackSubscribed: async ({ pack, subscribed }) => withRulesInUse(deps.team.setPackSubscribed(pack, subscribed)),
+    setTeamRuleEnabled: async ({ pack, rule, enabled }) => withRulesInUse(deps.team.setRuleEnabled(pack, rule, enabled)),
   }
 }
