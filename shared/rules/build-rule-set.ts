@@ -2,7 +2,7 @@
 // that the service can build a large set in slices (staged.ts): the term table, the patterns each automaton looks
 // for, which terms wake which rules (triggers.ts), and the automata.
 import type { RE2JS } from 're2js'
-import { Automaton } from './automaton.ts'
+import { buildAutomaton, type Automaton } from './automaton.ts'
 import { compileRegex, termsOf, type Expr, type Term } from './parse.ts'
 import { requiredLiterals } from './regex-literal.ts'
 import type { ParsedRule } from './ruleset.ts'
@@ -149,9 +149,9 @@ export function* buildParts(parsed: readonly ParsedRule[]): Staged<RuleSetParts>
       else if (slot.rules.at(-1) !== index) slot.rules.push(index)
     }
   }
-  const literalAutomaton = new Automaton(literals.patterns)
-  const soundAutomaton = sounds.patterns.length ? new Automaton(sounds.patterns, soundCode) : null
-  const pinyinAutomaton = pinyin.patterns.length ? new Automaton(pinyin.patterns) : null
+  const literalAutomaton = yield* buildAutomaton(literals.patterns)
+  const soundAutomaton = sounds.patterns.length ? yield* buildAutomaton(sounds.patterns, soundCode) : null
+  const pinyinAutomaton = pinyin.patterns.length ? yield* buildAutomaton(pinyin.patterns) : null
   const pairs = new Set<number>()
   for (const pattern of pinyin.patterns) for (let k = 1; k < pattern.length; k++) pairs.add(pattern.charCodeAt(k - 1) * 0x10000 + pattern.charCodeAt(k))
   return {
