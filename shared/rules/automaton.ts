@@ -136,7 +136,9 @@ const STEP = 256
 function* automatonTables(patterns: readonly string[]): Staged<AutomatonTables> {
   const symbolOf = new Uint16Array(0x10000)
   let symbols = 1
-  for (const pattern of patterns) {
+  for (let id = 0; id < patterns.length; id++) {
+    if (id % STEP === 0) yield
+    const pattern = patterns[id]!
     for (let k = 0; k < pattern.length; k++) {
       const code = pattern.charCodeAt(k)
       if (symbolOf[code] === 0) symbolOf[code] = symbols++
@@ -146,6 +148,7 @@ function* automatonTables(patterns: readonly string[]): Staged<AutomatonTables> 
   // The trie, first with Map children (built once), then flattened.
   const children: Map<number, number>[] = [new Map()]
   const ends: number[][] = [[]]
+  let edges = 0
   for (let id = 0; id < patterns.length; id++) {
     if (id % STEP === 0) yield
     const pattern = patterns[id]!
@@ -158,6 +161,7 @@ function* automatonTables(patterns: readonly string[]): Staged<AutomatonTables> 
         children.push(new Map())
         ends.push([])
         children[state]!.set(symbol, next)
+        edges++
       }
       state = next
     }
@@ -165,8 +169,6 @@ function* automatonTables(patterns: readonly string[]): Staged<AutomatonTables> 
   }
 
   const stateCount = children.length
-  let edges = 0
-  for (const map of children) edges += map.size
   let size = 16
   while (size < edges * 2) size *= 2
   const mask = size - 1
