@@ -2,7 +2,7 @@
 // into a second one over the sound string, and a rule's boolean logic is evaluated only when one of its terms
 // occurred in the message. A parsed rule that no term of can occur is false (the parser refuses rules that would
 // match a message containing none of their terms), so skipping the others is exact, and thousands of rules cost
-// little more than a handful.
+// little more than a handful. Building one is build-rule-set.ts, in steps that the service runs in slices.
 import { HitBuffer, type Automaton } from './automaton.ts'
 import { buildParts, TEXT_FOUND_KINDS, type CompiledRule, type Node, type PatternIndex, type RuleSetParts, type TermTable } from './build-rule-set.ts'
 import { detectTextKinds, hostIsIn, type Span, type TextKinds } from './kinds/index.ts'
