@@ -62,8 +62,10 @@ function createWindow(): BrowserWindow {
   return win
 }
 
-function showUnread(count: number): void {
-  const label = count > 0 ? `QunGuard 群卫 (${count})` : 'QunGuard 群卫'
+/** How many things need the rep, on the tray, the window title and the app badge. */
+function showNeedsRep(count: number): void {
+  // As the page writes its own title, which Electron puts on the window whenever it changes.
+  const label = count > 0 ? `(${count}) QunGuard 群卫` : 'QunGuard 群卫'
   tray?.setToolTip(label)
   window?.setTitle(label)
   app.setBadgeCount(count)
@@ -98,10 +100,7 @@ async function start(): Promise<void> {
       app.relaunch()
       app.quit()
     }
-    const notice = desktopNotice(event, service!.settings())
-    if (notice) notices.add(notice)
   })
-  service.onUnreadChange(showUnread)
 
   window = createWindow()
   window.on('close', (event) => {
@@ -113,7 +112,11 @@ async function start(): Promise<void> {
   tray = new Tray(nativeImage.createFromPath(join(__dirname, '../build/tray.png')))
   tray.setContextMenu(Menu.buildFromTemplate([{ label: 'QunGuard 群卫', click: showWindow }, { role: 'quit' }]))
   tray.on('click', showWindow)
-  showUnread(0)
+  service.onNeedsRepChange(({ count, arrived }) => {
+    showNeedsRep(count)
+    const notice = arrived && desktopNotice(arrived, service!.settings())
+    if (notice) notices.add(notice)
+  })
 }
 
 function showWindow(): void {

@@ -35,6 +35,12 @@ export function knownOffenderNote(join: {
   return `【群卫提醒】${join.memberName} 曾${why}被移出群「${join.previousGroupTopic}」，现加入了群「${join.groupTopic}」${next}。`
 }
 
+export function markedOffenderNote(join: { groupTopic: string; memberName: string; reason: string | null; removing: boolean }): string {
+  const why = join.reason ? `（原因：${excerpt(join.reason)}）` : ''
+  const next = join.removing ? '，群卫将把其移出' : '，请留意'
+  return `【群卫提醒】${join.memberName} 曾被你标记为违规成员${why}，现加入了群「${join.groupTopic}」${next}。`
+}
+
 export function removalNeededNote(task: { groupTopic: string; memberName: string; rule: string | null; reason: string }): string {
   const why = task.rule ? `（规则「${task.rule}」）` : ''
   return `【群卫待办】请把 ${task.memberName} 移出群「${task.groupTopic}」${why}：${task.reason}。移出后在群卫中点“已移出”。`

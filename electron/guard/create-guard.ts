@@ -14,6 +14,7 @@ import { syncGroup } from './group-lookup.ts'
 import { judgeMessage } from './judge-message.ts'
 import type { MediaStep, ProducedText } from './media-step.ts'
 import { removeByHand } from './manual-removal.ts'
+import { markOffender, unmarkOffender, type MarkTarget } from './mark-offender.ts'
 import { screenJoin } from './screen-join.ts'
 import { pardon, resolveReview, undoRemoval } from './overrides.ts'
 import { resolveJoin, resolveTask, type JoinChoice, type TaskOutcome } from './rep-decisions.ts'
@@ -74,6 +75,10 @@ export interface Guard extends ChatInbox {
   resolveJoin(eventId: number, choice: JoinChoice): GuardEvent
   /** The rep removes a member from a group by hand; returns the removal event (pending until WeChat answers). */
   removeByHand(target: { groupId: string; memberKey: string }, note?: string | null): GuardEvent
+  /** The rep marks a member as a known offender (screened at every join like a removed member); returns the mark's event. */
+  markOffender(target: MarkTarget): GuardEvent
+  /** Takes the rep's mark back. */
+  unmarkOffender(memberKey: string): void
   /** Judges a rule hit; false when the event is not a rule hit. */
   setVerdict(eventId: number, verdict: Verdict | null): boolean
   rulePrecision(): RulePrecision[]
@@ -171,6 +176,8 @@ export function createGuard(options: GuardOptions): Guard {
     resolveJoin: (eventId, choice) => resolveJoin(context, eventId, choice),
     signals: context.signals,
     removeByHand: (target, note) => removeByHand(context, target, note),
+    markOffender: (target) => markOffender(context, target),
+    unmarkOffender: (memberKey) => unmarkOffender(context, memberKey),
     rulePrecision: () => store.events.precisionByRule(),
     recordEvent(event) {
       const id = store.events.add({ ...event, at: event.at ?? clock() })

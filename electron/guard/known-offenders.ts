@@ -1,17 +1,19 @@
 // A member joining a monitored group who was removed from a group before (any group: offenders move around), by this
-// rep or, in team mode, by another rep of the team.
+// rep or, in team mode, by another rep of the team; or whom the rep marked as a known offender by hand.
 import { decideKnownOffender } from '../../shared/policy/index.ts'
 import { queueRepNote } from '../actions/rep-channel.ts'
-import { knownOffenderNote } from '../actions/rep-notes.ts'
+import { knownOffenderNote, markedOffenderNote } from '../actions/rep-notes.ts'
 import type { GroupRecord, GuardEvent, Store } from '../store/index.ts'
 import type { KnownMember } from './member-identity.ts'
 import { queueStrikelessRemoval } from './queue-removal.ts'
 import type { RemovalPlan } from './removal-plan.ts'
 
-/** Why the member is known: where they were removed before and by which rule. */
+/** Why the member is known: where they were removed before and by which rule, or the rep's mark. */
 export interface PreviousRemoval {
   rule: string | null
   groupTopic: string
+  /** Set when the rep marked them by hand: the reason they gave. */
+  mark?: { reason: string | null }
   /** What the events record about it: the local removal's id, or the team entry. */
   detail: Record<string, unknown>
 }
@@ -33,6 +35,18 @@ export function teamListing(store: Store, memberKey: string): PreviousRemoval | 
     rule: entry.rule,
     groupTopic: `${entry.groupTopic ?? ''}（${entry.author}）`,
     detail: { team: { entryId: entry.entryId, author: entry.author, reason: entry.reason, groupTopic: entry.groupTopic } },
+  }
+}
+
+/** A member the rep marked as a known offender from their story. */
+export function repMark(store: Store, memberKey: string): PreviousRemoval | null {
+  const mark = store.markedOffenders.get(memberKey)
+  if (!mark) return null
+  return {
+    rule: null,
+    groupTopic: '',
+    mark: { reason: mark.reason },
+    detail: { markedByRep: true, markReason: mark.reason, markEventId: mark.eventId },
   }
 }
 
@@ -65,13 +79,15 @@ export function recordKnownOffender(
 
   const removing = decision.action === 'remove' && plan.route === 'bot'
   const noted = queueRepNote(store, {
-    text: knownOffenderNote({
-      groupTopic: group.topic,
-      memberName: member.displayName,
-      previousGroupTopic: previous.groupTopic,
-      previousRule: previous.rule,
-      removing,
-    }),
+    text: previous.mark
+      ? markedOffenderNote({ groupTopic: group.topic, memberName: member.displayName, reason: previous.mark.reason, removing })
+      : knownOffenderNote({
+          groupTopic: group.topic,
+          memberName: member.displayName,
+          previousGroupTopic: previous.groupTopic,
+          previousRule: previous.rule,
+          removing,
+        }),
     eventId: joinedId,
     at: now,
   })

@@ -5,7 +5,7 @@ import type { Store } from '../store/index.ts'
 import type { MemberJoin } from '../wechat/chat-port.ts'
 import type { GuardContext } from './guard-context.ts'
 import { lookUpGroup } from './group-lookup.ts'
-import { localRemoval, recordKnownOffender, teamListing } from './known-offenders.ts'
+import { localRemoval, recordKnownOffender, repMark, teamListing } from './known-offenders.ts'
 import { identifyMember, isImmune, rememberLook, type KnownMember } from './member-identity.ts'
 import { isTrustedInviter, recordOutsiderInvite } from './outsider-invites.ts'
 import { planRemoval } from './removal-plan.ts'
@@ -28,8 +28,9 @@ export async function screenJoin(context: GuardContext, join: MemberJoin): Promi
       // account itself brought in (the rep, or an undone removal) is not a stranger.
       const invitedByAccount = join.inviterId !== null && join.inviterId === chat.selfId()
       if (!invitedByAccount && context.signals.onJoin({ group, member, removal: plan }, join.inviterId, 1, now) !== null) queued = true
+      // The rep's own mark says the most (their reason), then a removal here, then the team's list.
       const removed = store.events.lastRemovalOf({ memberKey: member.key, memberId })
-      const previous = removed ? localRemoval(store, removed) : teamListing(store, member.key)
+      const previous = repMark(store, member.key) ?? (removed ? localRemoval(store, removed) : teamListing(store, member.key))
       if (previous) return { queued: recordKnownOffender(store, { group, member, previous, plan }, now), welcome: false }
       // Nothing stable to go by: the same name and avatar as a removed member is only a probable match.
       const probable = member.look ? store.events.probableRemovalOf(member.look) : null

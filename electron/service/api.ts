@@ -3,6 +3,7 @@
 // that a reorder names exactly the current rules, and so on. A refused command changes nothing.
 import { ApiError, type ApiEvent, type QunGuardApi } from '../../shared/api/contract.ts'
 import type { BackupView, LoginState, PuppetName } from '../../shared/api/types.ts'
+import { acknowledgeable, type NeedsRepView } from '../../shared/api/needs-rep.ts'
 import { backtestSteps } from '../../shared/rules/backtest.ts'
 import { RuleSetError, type CompiledRuleSet, type Rule } from '../../shared/rules/index.ts'
 import { BaiduError } from '../baidu/index.ts'
@@ -44,7 +45,8 @@ export interface ApiDeps {
     /** Restarts the bot on another puppet, trying `token` if given; false when it did not start. */
     switchTo(puppet: PuppetName, token?: string): Promise<boolean>
   }
-  unread: { reset(): number }
+  /** What needs the rep now; recount() after the events were replaced wholesale (an import). */
+  needsRep: { view(): NeedsRepView; recount(): void }
   speech: {
     /** Resolves when the keys work; throws a coded error (BaiduError) otherwise. */
     checkKeys(): Promise<void>
@@ -168,7 +170,7 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     getSettings: async () => settings(),
     listAllowList: async () => allowList(),
     listHistory: async ({ limit = DEFAULT_HISTORY }) => store.messages.history(limit),
-    markFeedRead: async () => ({ unread: deps.unread.reset() }),
+    getNeedsRep: async () => deps.needsRep.view(),
     backtest: async ({ rules: inputs, limit = DEFAULT_HISTORY }) => {
       let edited: CompiledRuleSet
       try {
@@ -360,6 +362,7 @@ export function createApi(deps: ApiDeps): QunGuardApi {
         deps.emit({ type: 'rules', rules: rules() })
         deps.emit({ type: 'settings', settings: settings() })
         deps.emit({ type: 'groups', groups: groups() })
+        deps.needsRep.recount()
         return { imported }
       }),
     getTeam: async () => deps.team.view(),
@@ -368,5 +371,18 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     leaveTeam: () => withRulesInUse(deps.team.leave()),
     setTeamPackSubscribed: async ({ pack, subscribed }) => withRulesInUse(deps.team.setPackSubscribed(pack, subscribed)),
     setTeamRuleEnabled: async ({ pack, rule, enabled }) => withRulesInUse(deps.team.setRuleEnabled(pack, rule, enabled)),
+    setKnownOffender: ({ memberKey, marked, reason }) =>
+      refusing(async () => {
+        if (store.events.list({ memberKey, limit: 1 }).length === 0) throw new ApiError('not_found', `there is no event about member ${memberKey}`)
+        if (marked) guard.markOffender({ memberKey, reason: reason ?? null })
+        else guard.unmarkOffender(memberKey)
+        return memberStoryView(store, memberKey, clock())!
+      }),
+    acknowledgeEvent: async ({ eventId }) => {
+      const event = eventOrThrow(store, eventId)
+      if (!acknowledgeable(feed(event))) throw new ApiError('conflict', `event ${eventId} is not a failure or an alert left to the rep`)
+      store.events.annotate(eventId, { acknowledgedAt: clock() })
+      return feed(store.events.get(eventId)!)
+    },
   }
 }

@@ -25,13 +25,15 @@ export function memberStoryView(store: Store, memberKey: string, now: number): M
   if (events.length === 0) return null
   const groupIds = [...new Set(events.map((event) => event.groupId).filter((id): id is string => id !== null))]
   const real = events.filter((event) => !event.dryRun && !event.overridden)
+  const mark = store.markedOffenders.get(memberKey)
   return {
     memberKey,
     name: events.find((event) => event.memberName)?.memberName ?? memberKey,
     events: events.map((event) => feedEventView(store, event)),
     groups: groupIds.map((groupId) => standingIn(store, groupId, memberKey, events, now)),
     allowListed: store.allowList.list().some((entry) => entry.memberKey === memberKey),
-    knownOffender: events.some((event) => event.kind === 'removal' && event.status === 'done' && !event.overridden && !event.dryRun),
+    knownOffender: mark !== null || events.some((event) => event.kind === 'removal' && event.status === 'done' && !event.overridden && !event.dryRun),
+    mark: mark && { reason: mark.reason, at: mark.markedAt, eventId: mark.eventId },
     offences: real.filter((event) => event.hit && OFFENCE_KINDS.has(event.kind)).length,
     warnings: real.filter((event) => event.kind === 'warning').length,
     removals: real.filter((event) => event.kind === 'removal' && event.status === 'done').length,

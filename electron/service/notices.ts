@@ -1,6 +1,7 @@
-// Which feed events need the rep enough for a desktop notification, and what it says. Pure: the shell shows it,
-// through the batcher (notice-batcher.ts), which groups a burst into one.
-import type { ApiEvent } from '../../shared/api/contract.ts'
+// What a desktop notification says when something comes to need the rep (shared/api/needs-rep.ts decides what does;
+// the service's count tells when an event arrives there). Pure: the shell shows it, through the batcher
+// (notice-batcher.ts), which groups a burst into one.
+import type { NeedsRepTopic } from '../../shared/api/needs-rep.ts'
 import type { FeedEvent } from '../../shared/api/types.ts'
 import type { Settings } from '../../shared/policy/settings.ts'
 
@@ -13,8 +14,7 @@ export interface DesktopNotice {
   topic: NoticeTopic
 }
 
-/** What needs the rep: a review or an alert, a failed action, a to-do by hand, a known offender back in a group. */
-export type NoticeTopic = 'review' | 'failure' | 'todo' | 'offender'
+export type NoticeTopic = NeedsRepTopic
 
 const TITLES: Record<NoticeTopic, Record<Language, string>> = {
   review: { 'zh-CN': '需要你处理', en: 'Needs your attention' },
@@ -23,36 +23,15 @@ const TITLES: Record<NoticeTopic, Record<Language, string>> = {
   offender: { 'zh-CN': '违规成员重新入群', en: 'Known offender joined' },
 }
 
-/** The topic of an event that needs the rep, or null. */
-function topicOf(event: Extract<ApiEvent, { type: 'feed' }>): NoticeTopic | null {
-  const feed: FeedEvent = event.event
-  if (feed.dryRun) return null
-  if (event.change === 'updated') return feed.status === 'needs_rep' ? 'todo' : null
-  switch (feed.kind) {
-    case 'alert':
-    case 'outsider_invite':
-    case 'voice_untranscribed':
-      return 'review'
-    case 'removal_needed':
-      return 'todo'
-    case 'removal_failed':
-    case 'action_failed':
-    case 'rules_invalid':
-      return 'failure'
-    case 'known_offender_joined':
-      return 'offender'
-    default:
-      return null
-  }
-}
-
-export function desktopNotice(event: ApiEvent, settings: Pick<Settings, 'desktopNotifications' | 'language'>): DesktopNotice | null {
-  if (!settings.desktopNotifications || event.type !== 'feed') return null
-  const topic = topicOf(event)
-  if (!topic) return null
-  const feed = event.event
-  const who = [feed.memberName, feed.groupTopic].filter(Boolean).join(' · ')
-  return { topic, title: TITLES[topic][settings.language], body: [who, feed.rule].filter(Boolean).join(' — ') }
+/** The notice for an event that has just come to need the rep; null with notifications switched off. */
+export function desktopNotice(
+  arrived: { event: FeedEvent; topic: NoticeTopic },
+  settings: Pick<Settings, 'desktopNotifications' | 'language'>,
+): DesktopNotice | null {
+  if (!settings.desktopNotifications) return null
+  const { event, topic } = arrived
+  const who = [event.memberName, event.groupTopic].filter(Boolean).join(' · ')
+  return { topic, title: TITLES[topic][settings.language], body: [who, event.rule].filter(Boolean).join(' — ') }
 }
 
 const SUMMARY: Record<Language, { title: (count: number) => string; topic: Record<NoticeTopic, (count: number) => string> }> = {

@@ -22,6 +22,7 @@ import type { HandledListener } from '../wechat/bot-host.ts'
 import type { PuppetInstance } from '../wechat/puppet-choice.ts'
 import { catchPuppetFaults } from '../wechat/puppet-faults.ts'
 import { createApi } from './api.ts'
+import { createNeedsRepCount, type NeedsRepChange } from './needs-rep-count.ts'
 import { BotSlot } from './bot-slot.ts'
 import { SecretStore, type SecretBox } from './secrets.ts'
 import { createTeamMode } from '../team-sync/team-mode.ts'
@@ -52,25 +53,13 @@ export interface RunningService {
   dispatch: Dispatch
   subscribe(listener: (event: ApiEvent) => void): () => void
   settings(): Settings
-  onUnreadChange(listener: (count: number) => void): () => void
+  /** Told at once of how many things need the rep, then of every change (with the event that arrived, if one did). */
+  onNeedsRepChange(listener: (change: NeedsRepChange) => void): () => void
   loginState(): LoginState
   /** Today's backup and the rest of the backups folder. */
   backups: DailyBackups
   close(): Promise<void>
 }
-
-/** Feed kinds the rep has not seen yet count toward the unread badge. */
-const NEWS = new Set([
-  'warning',
-  'removal',
-  'removal_failed',
-  'alert',
-  'known_offender_joined',
-  'action_failed',
-  'removal_needed',
-  'outsider_invite',
-  'voice_untranscribed',
-])
 
 /** The rules of a damaged file, when they can still be read: the rep keeps moderating with their own rules. */
 function salvageRules(path: string) {
@@ -114,12 +103,11 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
 
   const listeners = new Set<(event: ApiEvent) => void>()
   const emit = (event: ApiEvent) => listeners.forEach((listener) => listener(event))
-  const unreadListeners = new Set<(count: number) => void>()
-  let unread = 0
-  const setUnread = (count: number) => {
-    unread = count
-    unreadListeners.forEach((listener) => listener(count))
-    emit({ type: 'unread', count })
+  const needsRep = createNeedsRepCount(store)
+  const needsRepListeners = new Set<(change: NeedsRepChange) => void>()
+  const needsRepChanged = (change: NeedsRepChange) => {
+    needsRepListeners.forEach((listener) => listener(change))
+    emit({ type: 'needsRep', count: change.count })
   }
 
   // The guard is the inbox; the window hears about group changes once the guard has stored them.
@@ -194,7 +182,8 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
   guard.subscribe((change) => {
     const event = feedEventView(store, change.event)
     emit({ type: 'feed', change: change.type, event })
-    if (change.type === 'created' && NEWS.has(event.kind)) setUnread(unread + 1)
+    const changed = needsRep.apply(event)
+    if (changed) needsRepChanged(changed)
   })
 
   const team = createTeamMode({
@@ -218,10 +207,11 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
       logout: () => slot.logout(),
       switchTo: (puppet, token) => slot.use(puppet, token),
     },
-    unread: {
-      reset() {
-        setUnread(0)
-        return 0
+    needsRep: {
+      view: () => ({ count: needsRep.count(), topics: needsRep.byTopic() }),
+      recount() {
+        needsRep.recount()
+        needsRepChanged({ count: needsRep.count(), arrived: null })
       },
     },
     speech: {
@@ -253,9 +243,10 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
       return () => listeners.delete(listener)
     },
     settings: () => store.settings.all(),
-    onUnreadChange(listener) {
-      unreadListeners.add(listener)
-      return () => unreadListeners.delete(listener)
+    onNeedsRepChange(listener) {
+      needsRepListeners.add(listener)
+      listener({ count: needsRep.count(), arrived: null })
+      return () => needsRepListeners.delete(listener)
     },
     loginState: () => slot.state(),
     backups,

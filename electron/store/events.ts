@@ -97,6 +97,8 @@ export interface EventsTable {
   /** Merges `patch` into the event's detail without touching its status. */
   patchDetail(id: number, patch: EventDetail): void
   precisionByRule(): RulePrecision[]
+  /** Every event of these kinds that is neither a dry run nor overridden: what may still need the rep. */
+  listLive(kinds: readonly EventKind[]): GuardEvent[]
   /** Listens for committed new and changed events; returns the unsubscribe function. */
   subscribe: EventFeed['subscribe']
 }
@@ -195,6 +197,10 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
      GROUP BY rule ORDER BY rule`,
   )
 
+  const selectLive = db.prepare<[string], EventRow>(
+    'SELECT * FROM events WHERE kind IN (SELECT value FROM json_each(?)) AND dry_run = 0 AND overridden = 0 ORDER BY id',
+  )
+
   /** Runs an update and tells the feed when it changed the event. */
   function updated(id: number, changes: number): boolean {
     if (changes > 0) feed.changed('updated', id)
@@ -280,6 +286,7 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
         const judged = row.confirmed + row.falsePositive
         return { ...row, precision: judged === 0 ? null : row.confirmed / judged }
       }),
+    listLive: (kinds) => selectLive.all(JSON.stringify(kinds)).map(toRecord),
     subscribe: feed.subscribe,
   }
 }

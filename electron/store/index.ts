@@ -6,6 +6,7 @@ export type { RulesTable } from './rules.ts'
 export type { GroupRecord, GroupsTable } from './groups.ts'
 export type { MemberRecord, MembersTable } from './members.ts'
 export type { AllowEntry, AllowListTable } from './allow-list.ts'
+export type { MarkedOffender, MarkedOffendersTable } from './marked-offenders.ts'
 export type { NewStrike, StrikeRecord, StrikesTable } from './strikes.ts'
 export {
   EVENT_KINDS,

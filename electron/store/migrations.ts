@@ -319,6 +319,49 @@ const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 6,
+    name: 'members the rep marked as known offenders',
+    sql: `
+      -- A member the rep marked by hand from their story: screened at every join like a removed member.
+      -- event_id is the feed event of the mark (no foreign key: an import replaces the events).
+      CREATE TABLE marked_offenders (
+        member_key TEXT PRIMARY KEY,
+        member_name TEXT NOT NULL,
+        reason TEXT,
+        marked_at INTEGER NOT NULL,
+        event_id INTEGER
+      ) STRICT;
+
+      -- In team mode a mark reaches the team's known-offender list like a removal does (migration 5), and an unmark
+      -- asks the lead to take the member off it, like an undone removal.
+      CREATE TRIGGER team_share_mark AFTER INSERT ON marked_offenders
+      WHEN EXISTS (SELECT 1 FROM team_link)
+      BEGIN
+        INSERT INTO team_outbox (id, kind, body, created_at) VALUES (
+          lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+          'offender_added',
+          json_object(
+            'memberKey', substr(NEW.member_key, 1, 300), 'memberId', NULL, 'memberName', substr(NEW.member_name, 1, 200),
+            'rule', NULL, 'reason', substr(NEW.reason, 1, 2000), 'groupTopic', NULL, 'at', NEW.marked_at),
+          NEW.marked_at);
+      END;
+
+      CREATE TRIGGER team_propose_unmark AFTER DELETE ON marked_offenders
+      WHEN EXISTS (SELECT 1 FROM team_link)
+      BEGIN
+        INSERT INTO team_outbox (id, kind, body, created_at) VALUES (
+          lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+          'undo_proposed',
+          json_object('memberKey', substr(OLD.member_key, 1, 300), 'memberName', substr(OLD.member_name, 1, 200),
+                      'note', NULL, 'at', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)),
+          CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
+        DELETE FROM team_offenders WHERE member_key = OLD.member_key;
+        DELETE FROM team_outbox
+        WHERE kind = 'offender_added' AND refused IS NULL AND json_extract(body, '$.memberKey') = OLD.member_key;
+      END;
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version

@@ -6,6 +6,7 @@ import { createAllowListTable, type AllowListTable } from './allow-list.ts'
 import { createEventFeed } from './event-feed.ts'
 import { createEventsTable, type EventsTable } from './events.ts'
 import { createGroupsTable, type GroupsTable } from './groups.ts'
+import { createMarkedOffendersTable, type MarkedOffendersTable } from './marked-offenders.ts'
 import { createMembersTable, type MembersTable } from './members.ts'
 import { createMessagesTable, type MessagesTable } from './messages.ts'
 import { migrate } from './migrations.ts'
@@ -28,6 +29,8 @@ export interface Store {
   readonly groups: GroupsTable
   readonly members: MembersTable
   readonly allowList: AllowListTable
+  /** Members the rep marked as known offenders by hand. */
+  readonly markedOffenders: MarkedOffendersTable
   readonly strikes: StrikesTable
   readonly events: EventsTable
   readonly actions: PendingActionsTable
@@ -74,6 +77,7 @@ export function openStore(path: string): Store {
     groups: createGroupsTable(db),
     members: createMembersTable(db),
     allowList: createAllowListTable(db),
+    markedOffenders: createMarkedOffendersTable(db),
     strikes: createStrikesTable(db),
     events,
     actions: createPendingActionsTable(db),

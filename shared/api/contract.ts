@@ -28,6 +28,7 @@ import type {
 } from './types.ts'
 import { PUPPET_NAMES, FEED_EVENT_KINDS } from './types.ts'
 import type { MemberStory } from './member-story.ts'
+import type { NeedsRepView } from './needs-rep.ts'
 
 const none = z.object({}).strict()
 const eventId = z.object({ eventId: z.number().int().positive() }).strict()
@@ -68,7 +69,8 @@ export const API_INPUTS = {
   getSettings: none,
   listAllowList: none,
   listHistory: z.object({ limit: z.number().int().min(1).max(200_000).optional() }).strict(),
-  markFeedRead: none,
+  /** How many things need the rep now (the count the tray and the feed badge show), by topic. */
+  getNeedsRep: none,
   backtest: z.object({ rules: z.array(z.unknown()).max(20_000), limit: z.number().int().min(1).max(200_000).optional() }).strict(),
   /** The decoded audio of a voice message (WAV), while it is kept. */
   getVoiceAudio: z.object({ messageId: z.string().min(1).max(500) }).strict(),
@@ -123,6 +125,11 @@ export const API_INPUTS = {
   leaveTeam: none,
   setTeamPackSubscribed: z.object({ pack: z.string().min(1).max(80), subscribed: z.boolean() }).strict(),
   setTeamRuleEnabled: z.object({ pack: z.string().min(1).max(80), rule: z.string().min(1).max(200), enabled: z.boolean() }).strict(),
+
+  // A member the rep marks as a known offender from their story (or unmarks): screened at every join like a removed one.
+  setKnownOffender: z.object({ memberKey, marked: z.boolean(), reason: safeText(500, true).optional() }).strict(),
+  /** "Got it" on a failure or an alert with nothing else to decide: it no longer needs the rep. */
+  acknowledgeEvent: eventId,
 } as const
 
 export type ApiMethod = keyof typeof API_INPUTS
@@ -139,7 +146,7 @@ export interface ApiOutputs {
   getSettings: SettingsView
   listAllowList: AllowListEntry[]
   listHistory: HistoryMessage[]
-  markFeedRead: { unread: number }
+  getNeedsRep: NeedsRepView
   backtest: BacktestResult
   getVoiceAudio: { wavBase64: string }
   testSpeechKeys: SpeechKeyCheck
@@ -178,6 +185,8 @@ export interface ApiOutputs {
   leaveTeam: TeamView
   setTeamPackSubscribed: TeamView
   setTeamRuleEnabled: TeamView
+  setKnownOffender: MemberStory
+  acknowledgeEvent: FeedEvent
 }
 
 /** The API as a caller sees it: one async function per method. Both doors and the direct call implement this. */
@@ -192,7 +201,8 @@ export function isApiMethod(name: string): name is ApiMethod {
 /** What the service pushes to every open window. */
 export type ApiEvent =
   | { type: 'feed'; change: 'created' | 'updated'; event: FeedEvent }
-  | { type: 'unread'; count: number }
+  /** How many things need the rep, whenever it changes. */
+  | { type: 'needsRep'; count: number }
   | { type: 'login'; state: LoginState }
   | { type: 'groups'; groups: GroupView[] }
   | { type: 'rules'; rules: RuleView[] }

@@ -18,8 +18,10 @@ export interface MemberStory {
   events: FeedEvent[]
   groups: MemberGroupStanding[]
   allowListed: boolean
-  /** Removed from some group before: a join of a monitored group is screened as a known offender. */
+  /** Removed from some group before, or marked by the rep: a join of a monitored group is screened as a known offender. */
   knownOffender: boolean
+  /** The rep's own mark, when they marked the member as a known offender by hand. */
+  mark: { reason: string | null; at: number; eventId: number | null } | null
   offences: number
   warnings: number
   removals: number

@@ -77,6 +77,8 @@ export const FEED_EVENT_KINDS = [
   'voice_untranscribed',
   // Team mode: a subscribed team pack reached a new version (detail: pack, version, author, added, removed, changed).
   'team_pack_updated',
+  /** The rep marked a member as a known offender from their story (detail: markReason); overridden once unmarked. */
+  'offender_marked',
 ] as const
 export type FeedEventKind = (typeof FEED_EVENT_KINDS)[number]
 

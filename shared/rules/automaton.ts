@@ -25,6 +25,11 @@ export class Automaton {
   /** The root's transitions, dense: most steps start there, right after a character no pattern contains. */
   private readonly rootNext: Int32Array
   private readonly fail: Int32Array
+  /**
+   * Per state, one bit per (symbol mod 32) it has a transition on: most steps from a state deep in the trie are
+   * misses, and a clear bit settles one without probing the table.
+   */
+  private readonly childBits: Int32Array
   private readonly outStart: Int32Array
   private readonly outList: Int32Array
   readonly patternCount: number
@@ -47,6 +52,7 @@ export class Automaton {
     this.tableValues = tables.tableValues
     this.rootNext = tables.rootNext
     this.fail = tables.fail
+    this.childBits = tables.childBits
     this.outStart = tables.outStart
     this.outList = tables.outList
   }
@@ -57,6 +63,7 @@ export class Automaton {
 
   private get(state: number, symbol: number): number {
     if (state === 0) return this.rootNext[symbol]!
+    if ((this.childBits[state]! & (1 << (symbol & 31))) === 0) return EMPTY
     const key = state * this.symbols + symbol
     let slot = this.slot(state, symbol)
     for (;;) {
@@ -121,6 +128,7 @@ interface AutomatonTables {
   tableValues: Int32Array
   rootNext: Int32Array
   fail: Int32Array
+  childBits: Int32Array
   outStart: Int32Array
   outList: Int32Array
 }
@@ -174,6 +182,7 @@ function* automatonTables(patterns: readonly string[]): Staged<AutomatonTables> 
   const mask = size - 1
   const tableKeys = new Int32Array(size).fill(EMPTY)
   const tableValues = new Int32Array(size)
+  const childBits = new Int32Array(stateCount)
   for (let state = 0; state < stateCount; state++) {
     if (state % STEP === 0) yield
     for (const [symbol, next] of children[state]!) {
@@ -182,6 +191,7 @@ function* automatonTables(patterns: readonly string[]): Staged<AutomatonTables> 
       while (tableKeys[slot] !== EMPTY) slot = (slot + 1) & mask
       tableKeys[slot] = key
       tableValues[slot] = next
+      childBits[state]! |= 1 << (symbol & 31)
     }
   }
   const rootNext = new Int32Array(symbols).fill(EMPTY)
@@ -225,7 +235,7 @@ function* automatonTables(patterns: readonly string[]): Staged<AutomatonTables> 
     if (s % STEP === 0) yield
     outList.set(outputs[s]!, outStart[s]!)
   }
-  return { symbolOf, symbols, mask, tableKeys, tableValues, rootNext, fail, outStart, outList }
+  return { symbolOf, symbols, mask, tableKeys, tableValues, rootNext, fail, childBits, outStart, outList }
 }
 
 /** Where a scan puts what it found: (pattern id, end) pairs, reused from message to message. */

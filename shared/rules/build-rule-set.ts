@@ -7,7 +7,7 @@ import { compileRegex, termsOf, type Expr, type Term } from './parse.ts'
 import { requiredLiterals } from './regex-literal.ts'
 import type { ParsedRule } from './ruleset.ts'
 import { SyllableStream } from './pinyin-letters.ts'
-import { isSyllableCode, soundCode } from './sounds.ts'
+import { isSyllableCode, soundCode, soundsOf } from './sounds.ts'
 import type { Staged } from './staged.ts'
 import { triggersOf } from './triggers.ts'
 import type { MessageKind, Rule, TextKind } from './types.ts'
@@ -31,10 +31,16 @@ export interface CompiledRule {
   scope: Set<string> | null
 }
 
-/** What a pattern found by an automaton means: terms that occurred, or regexes worth running now. */
-export interface PatternTargets {
+/** Terms that occurred, or regexes worth running now. */
+export interface Targets {
   terms: number[]
   regexGates: number[]
+}
+
+/** What a pattern (a sound string) found by an automaton means. */
+export interface PatternTargets extends Targets {
+  /** Words, phrases and regex literals that sound like the pattern: each only where the compact text is exactly it. */
+  exact: (Targets & { text: string })[]
 }
 
 export class TermTable {
@@ -67,9 +73,17 @@ export class PatternIndex {
       id = this.patterns.length
       this.byText.set(text, id)
       this.patterns.push(text)
-      this.targets.push({ terms: [], regexGates: [] })
+      this.targets.push({ terms: [], regexGates: [], exact: [] })
     }
     return this.targets[id]!
+  }
+
+  /** Where a literal (compact text) is looked for: under its sounds, checked letter for letter when found. */
+  exactFor(literal: string): Targets {
+    const { exact } = this.targetsFor(soundsOf(literal))
+    let targets = exact.find((candidate) => candidate.text === literal)
+    if (!targets) exact.push((targets = { text: literal, terms: [], regexGates: [] }))
+    return targets
   }
 }
 
@@ -78,11 +92,9 @@ export interface RuleSetParts {
   rules: Rule[]
   compiled: CompiledRule[]
   terms: TermTable
-  literals: PatternIndex
   sounds: PatternIndex
+  automaton: Automaton
   pinyin: PatternIndex
-  literalAutomaton: Automaton
-  soundAutomaton: Automaton | null
   pinyinAutomaton: Automaton | null
   stream: SyllableStream
   kindTerms: Map<string, number>
@@ -104,7 +116,6 @@ export function* buildParts(parsed: readonly ParsedRule[]): Staged<RuleSetParts>
     compiled.push({ rule, expr, node: resolve(expr, terms), scope: rule.scope === 'all' ? null : new Set(rule.scope) })
   }
 
-  const literals = new PatternIndex()
   const sounds = new PatternIndex()
   const pinyin = new PatternIndex()
   const kindTerms = new Map<string, number>()
@@ -113,7 +124,7 @@ export function* buildParts(parsed: readonly ParsedRule[]): Staged<RuleSetParts>
   for (const [id, slot] of terms.slots.entries()) {
     yield
     const { term } = slot
-    if (term.kind === 'word' || term.kind === 'phrase') literals.targetsFor(term.value).terms.push(id)
+    if (term.kind === 'word' || term.kind === 'phrase') sounds.exactFor(term.value).terms.push(id)
     else if (term.kind === 'sounds') {
       sounds.targetsFor(term.value).terms.push(id)
       if (term.value.length >= 2 && [...term.value].every((ch) => isSyllableCode(ch.charCodeAt(0)))) pinyin.targetsFor(term.value).terms.push(id)
@@ -124,7 +135,7 @@ export function* buildParts(parsed: readonly ParsedRule[]): Staged<RuleSetParts>
       const required = requiredLiterals(term.value)
       slot.gated = required.length > 0
       if (slot.gated) {
-        for (const literal of required) literals.targetsFor(literal).regexGates.push(id)
+        for (const literal of required) sounds.exactFor(literal).regexGates.push(id)
         gates.set(id, required)
       }
     }
@@ -149,8 +160,7 @@ export function* buildParts(parsed: readonly ParsedRule[]): Staged<RuleSetParts>
       else if (slot.rules.at(-1) !== index) slot.rules.push(index)
     }
   }
-  const literalAutomaton = yield* buildAutomaton(literals.patterns)
-  const soundAutomaton = sounds.patterns.length ? yield* buildAutomaton(sounds.patterns, soundCode) : null
+  const automaton = yield* buildAutomaton(sounds.patterns, soundCode)
   const pinyinAutomaton = pinyin.patterns.length ? yield* buildAutomaton(pinyin.patterns) : null
   const pairs = new Set<number>()
   for (const pattern of pinyin.patterns) for (let k = 1; k < pattern.length; k++) pairs.add(pattern.charCodeAt(k - 1) * 0x10000 + pattern.charCodeAt(k))
@@ -158,11 +168,9 @@ export function* buildParts(parsed: readonly ParsedRule[]): Staged<RuleSetParts>
     rules: parsed.map((p) => p.rule),
     compiled,
     terms,
-    literals,
     sounds,
+    automaton,
     pinyin,
-    literalAutomaton,
-    soundAutomaton,
     pinyinAutomaton,
     stream: new SyllableStream(pairs),
     kindTerms,

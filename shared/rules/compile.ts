@@ -1,11 +1,13 @@
-// A whole rule set compiled once: every literal term of every rule goes into one automaton, every sounds-like term
-// into a second one over the sound string, and a rule's boolean logic is evaluated only when one of its terms
-// occurred in the message. A parsed rule that no term of can occur is false (the parser refuses rules that would
+// A whole rule set compiled once: every term of every rule goes into one automaton over the sound string (each
+// compact character read as its sound code, sounds.ts), and a rule's boolean logic is evaluated only when one of its
+// terms occurred in the message. A sounds-like term is found wherever its sounds occur; a word, a phrase or a regex's
+// required literal is looked for under its own sounds and counts only where the compact text is exactly it, so one
+// scan reads the message for both. A parsed rule that no term of can occur is false (the parser refuses rules that would
 // match a message containing none of their terms), so skipping the others is exact, and thousands of rules cost
 // little more than a handful. Building one is build-rule-set.ts, in steps that the service runs in slices.
 import { HitBuffer, type Automaton } from './automaton.ts'
 import { buildParts, TEXT_FOUND_KINDS, type CompiledRule, type Node, type PatternIndex, type RuleSetParts, type TermTable } from './build-rule-set.ts'
-import { detectTextKinds, hostIsIn, type Span, type TextKinds } from './kinds/index.ts'
+import { detectTextKinds, hostIsIn, KindTally, type Span, type TextKinds } from './kinds/index.ts'
 import { CompactBuffer } from './normalize.ts'
 import { termsOf } from './parse.ts'
 import { parseRulesInSteps, RuleSetError, type ParsedRule } from './ruleset.ts'
@@ -17,10 +19,9 @@ export class CompiledRuleSet {
   readonly rules: readonly Rule[]
   private readonly compiled: CompiledRule[]
   private readonly terms: TermTable
-  private readonly literals: PatternIndex
+  /** Every term's sound string: sounds-like terms, and words, phrases and regex literals to check exactly. */
   private readonly sounds: PatternIndex
-  private readonly literalAutomaton: Automaton
-  private readonly soundAutomaton: Automaton | null
+  private readonly automaton: Automaton
   /** Sounds-like terms of two syllables or more, looked for again in pinyin typed in Latin letters. */
   private readonly pinyin: PatternIndex
   private readonly pinyinAutomaton: Automaton | null
@@ -35,6 +36,7 @@ export class CompiledRuleSet {
 
   // Per-message scratch, reused so that matching allocates next to nothing.
   private readonly buffer = new CompactBuffer()
+  private readonly tally = new KindTally()
   private stamp = 0
   private readonly termSeen: Int32Array
   private readonly regexArmed: Int32Array
@@ -53,11 +55,9 @@ export class CompiledRuleSet {
     this.rules = parts.rules
     this.compiled = parts.compiled
     this.terms = parts.terms
-    this.literals = parts.literals
     this.sounds = parts.sounds
+    this.automaton = parts.automaton
     this.pinyin = parts.pinyin
-    this.literalAutomaton = parts.literalAutomaton
-    this.soundAutomaton = parts.soundAutomaton
     this.pinyinAutomaton = parts.pinyinAutomaton
     this.stream = parts.stream
     this.kindTerms = parts.kindTerms
@@ -75,19 +75,19 @@ export class CompiledRuleSet {
   }
 
   /** Names of all matching rules, in rule-set order. */
-  match(text: string, context: MessageContext = {}): string[] {
+  match(text: string, context: MessageContext = NO_CONTEXT): string[] {
     return this.matchIndices(text, context).map((index) => this.rules[index]!.name)
   }
 
   /** The first matching rule in priority order (which may be an 'ignore' rule), or null. */
-  first(text: string, context: MessageContext = {}): Rule | null {
+  first(text: string, context: MessageContext = NO_CONTEXT): Rule | null {
     const [index] = this.matchIndices(text, context, true)
     return index === undefined ? null : this.rules[index]!
   }
 
-  matchIndices(text: string, context: MessageContext = {}, firstOnly = false): number[] {
+  matchIndices(text: string, context: MessageContext = NO_CONTEXT, firstOnly = false): number[] {
     this.scanMessage(text, context, null)
-    if (this.candidates.length > 1) this.candidates.sort((a, b) => a - b)
+    sortSmall(this.candidates)
     const matched: number[] = []
     for (const index of this.candidates) {
       if (this.applies(index, context) && this.evaluate(this.compiled[index]!.node)) {
@@ -99,7 +99,7 @@ export class CompiledRuleSet {
   }
 
   /** Which rules match and why: the terms that made each match, as spans of the original text. */
-  explain(text: string, context: MessageContext = {}): Explanation {
+  explain(text: string, context: MessageContext = NO_CONTEXT): Explanation {
     const spans = new Map<number, [number, number][]>()
     const found = detectTextKinds(text)
     this.scanMessage(text, context, spans, found)
@@ -172,6 +172,18 @@ export class CompiledRuleSet {
   /** Pattern `pattern` of `index` occupies compact[start, end). */
   private patternFound(index: PatternIndex, pattern: number, start: number, end: number): void {
     const targets = index.targets[pattern]!
+    this.targetsFound(targets, start, end)
+    for (const exact of targets.exact) if (this.compactIs(exact.text, start)) this.targetsFound(exact, start, end)
+  }
+
+  /** Whether the compact text at `start` is `literal`, letter for letter (it is known to sound like it). */
+  private compactIs(literal: string, start: number): boolean {
+    const { codes } = this.buffer
+    for (let k = 0; k < literal.length; k++) if (codes[start + k] !== literal.charCodeAt(k)) return false
+    return true
+  }
+
+  private targetsFound(targets: Targets, start: number, end: number): void {
     for (const id of targets.terms) {
       this.markTerm(id)
       if (this.spans) {
@@ -195,14 +207,18 @@ export class CompiledRuleSet {
     this.spans = spans
     this.buffer.fold(text, spans !== null)
     const { codes, length } = this.buffer
-    this.scanWith(this.literalAutomaton, this.literals, codes, length)
-    if (this.soundAutomaton) this.scanWith(this.soundAutomaton, this.sounds, codes, length)
-    if (this.pinyinAutomaton && this.stream.read(codes, length)) this.scanStream(this.pinyinAutomaton)
-    for (const kind of context.kinds ?? []) {
-      const id = this.kindTerms.get(kind)
-      if (id !== undefined) this.markTerm(id)
+    this.scanWith(this.automaton, this.sounds, codes, length)
+    // Counted once for both readers below that need it: most messages hold nothing either looks for.
+    const tally = this.pinyinAutomaton || (this.detectsKinds && !found) ? this.tally.count(text, this.buffer) : null
+    if (this.pinyinAutomaton && tally!.latin > 0 && this.stream.read(codes, length)) this.scanStream(this.pinyinAutomaton)
+    if (context.kinds) {
+      for (const kind of context.kinds) {
+        const id = this.kindTerms.get(kind)
+        if (id !== undefined) this.markTerm(id)
+      }
     }
-    if (this.detectsKinds || found) this.markFoundKinds(found ?? detectTextKinds(text))
+    if (found) this.markFoundKinds(found)
+    else if (this.detectsKinds) this.markFoundKinds(detectTextKinds(text, tally!))
     this.addCandidates(this.ungatedRules)
     this.spans = null
   }
@@ -258,6 +274,9 @@ export class CompiledRuleSet {
   }
 }
 
+/** A message with nothing known about it but its text (shared, so matching one allocates no context). */
+const NO_CONTEXT: MessageContext = Object.freeze({})
+
 /** Where in the text a kind was found: every link (or those in `domain`), phone number or WeChat id. */
 function kindSpans(found: TextKinds, kind: string, domain?: string): Span[] {
   switch (kind) {
@@ -276,6 +295,27 @@ function kindsOf(context: MessageContext, found: TextKinds): (AnyKind | TextKind
   const kinds = new Set<AnyKind | TextKind>(context.kinds ?? [])
   for (const kind of TEXT_FOUND_KINDS) if (kindSpans(found, kind).length > 0) kinds.add(kind)
   return [...kinds]
+}
+
+/**
+ * Sorts rule indices in place. A message wakes a handful of rules, and an insertion sort of a few numbers costs less
+ * than the built-in sort calling back into a comparator; a message that wakes many takes the built-in one.
+ */
+function sortSmall(indices: number[]): void {
+  const n = indices.length
+  if (n > 16) {
+    indices.sort((a, b) => a - b)
+    return
+  }
+  for (let i = 1; i < n; i++) {
+    const value = indices[i]!
+    let j = i - 1
+    while (j >= 0 && indices[j]! > value) {
+      indices[j + 1] = indices[j]!
+      j--
+    }
+    indices[j + 1] = value
+  }
 }
 
 /** Hits sorted by position, each once (a sounds-like term may be found by both of its scans). */

@@ -84,6 +84,8 @@ export class CompactBuffer {
   starts = new Int32Array(256)
   ends = new Int32Array(256)
   length = 0
+  /** Characters with combining marks the last fold read as one (rare; their letters are not one-for-one). */
+  clusters = 0
 
   private ensure(extra: number): void {
     const needed = this.length + extra
@@ -112,33 +114,49 @@ export class CompactBuffer {
    */
   fold(text: string, withSpans = true): void {
     this.length = 0
+    this.clusters = 0
     this.ensure(text.length)
     const n = text.length
+    // Where the last character began, in the text and in the output. A combining mark is rare, so it is not looked
+    // for ahead of every character: when one comes, the character before it is folded again with its marks (NFKC
+    // may compose them into one letter), replacing what it wrote.
+    let baseStart = -1
+    let baseOut = 0
     let i = 0
     while (i < n) {
       const code = text.charCodeAt(i)
       const kind = kinds[code] || classify(code)
-      let end = i + 1
-      if (kind === Kind.HighSurrogate && end < n) {
-        const low = text.charCodeAt(end)
-        if (low >= 0xdc00 && low <= 0xdfff) end++
-      }
-      if (end < n && isMark(text.charCodeAt(end))) {
-        // A base with combining marks folds as a whole (NFKC may compose them into one letter).
-        while (end < n && isMark(text.charCodeAt(end))) end++
-        this.pushString(foldCluster(text.slice(i, end)), i, end)
-      } else if (kind === Kind.Single) {
+      if (kind === Kind.Single) {
+        baseStart = i
+        baseOut = this.length
         if (this.length === this.codes.length) this.ensure(1)
         this.codes[this.length] = singles[code]!
         if (withSpans) {
           this.starts[this.length] = i
-          this.ends[this.length] = end
+          this.ends[this.length] = i + 1
         }
         this.length++
-      } else if (kind === Kind.Multi) {
-        this.pushString(multis.get(code)!, i, end)
-      } else if (kind === Kind.HighSurrogate && end === i + 2) {
-        this.pushString(foldAstral(text.codePointAt(i)!), i, end)
+        i++
+        continue
+      }
+      let end = i + 1
+      if (kind === Kind.Mark) {
+        while (end < n && isMark(text.charCodeAt(end))) end++
+        // Marks with no character before them (at the start) are a cluster of their own.
+        const start = baseStart >= 0 ? baseStart : i
+        if (baseStart >= 0) this.length = baseOut
+        this.pushString(foldCluster(text.slice(start, end)), start, end)
+        this.clusters++
+        baseStart = -1
+        i = end
+        continue
+      }
+      baseStart = i
+      baseOut = this.length
+      if (kind === Kind.Multi) this.pushString(multis.get(code)!, i, end)
+      else if (kind === Kind.HighSurrogate && end < n) {
+        const low = text.charCodeAt(end)
+        if (low >= 0xdc00 && low <= 0xdfff) this.pushString(foldAstral(text.codePointAt(i)!), i, ++end)
       }
       i = end
     }

@@ -20,6 +20,17 @@ const MAX_CACHED_RUNS = 20_000
 
 const isLatin = (code: number): boolean => code >= 0x61 && code <= 0x7a
 
+/** A run of letters cut into syllables and stray letters. */
+interface Cut {
+  /** (start, end, code) triples relative to the run, in reading order. */
+  pieces: number[]
+  /** Whether two pieces next to each other make a pair of some term. */
+  inner: boolean
+  /** The codes of the first and last piece, to pair with the run's neighbours. */
+  first: number
+  last: number
+}
+
 /** The stream: sound codes, and for each the compact range [start, end) it stands for. Reused message to message. */
 export class SyllableStream {
   codes = new Uint16Array(256)
@@ -28,10 +39,11 @@ export class SyllableStream {
   length = 0
   private cost = new Int32Array(64)
   private cut = new Int32Array(64)
-  /** The Latin runs' pieces in reading order, as (start, end, code) triples. */
-  private readonly pieces: number[] = []
-  /** Cut runs of letters: (start, end, code) triples relative to the run. */
-  private readonly cuts = new Map<string, number[]>()
+  /** The Latin runs of the message read last, in reading order: where each starts, and its cut. */
+  private readonly runStarts: number[] = []
+  private readonly runCuts: Cut[] = []
+  /** Cut runs of letters, by runKey. */
+  private readonly cuts = new Map<number | string, Cut>()
 
   /** `pairs`: every (code, next code) pair of the terms looked for in this stream, as code * 65536 + next. */
   constructor(private readonly pairs: ReadonlySet<number>) {}
@@ -54,8 +66,9 @@ export class SyllableStream {
    * holds (most messages: no letters, or a brand name): the plain sound scan has then found everything.
    */
   read(compact: Uint16Array, length: number): boolean {
-    const { pieces } = this
-    pieces.length = 0
+    const { runStarts, runCuts, pairs } = this
+    runStarts.length = 0
+    runCuts.length = 0
     let useful = false // some piece pairs with a neighbour as in a term
     for (let i = 0; i < length; ) {
       if (!isLatin(compact[i]!)) {
@@ -64,19 +77,25 @@ export class SyllableStream {
       }
       let end = i
       while (end < length && isLatin(compact[end]!)) end++
-      const before = i > 0 ? soundCode(compact[i - 1]!) : -1
-      const after = end < length ? soundCode(compact[end]!) : -1
-      if (this.cutLetters(compact, i, end, before, after)) useful = true
+      const cut = this.cutOf(compact, i, end)
+      runStarts.push(i)
+      runCuts.push(cut)
+      if (!useful) {
+        useful =
+          cut.inner ||
+          (i > 0 && pairs.has(soundCode(compact[i - 1]!) * 0x10000 + cut.first)) ||
+          (end < length && pairs.has(cut.last * 0x10000 + soundCode(compact[end]!)))
+      }
       i = end
     }
     if (!useful) return false
     this.length = 0
-    let p = 0
+    let run = 0
     for (let i = 0; i < length; ) {
-      if (p < pieces.length && pieces[p] === i) {
-        this.push(pieces[p + 2]!, i, pieces[p + 1]!)
-        i = pieces[p + 1]!
-        p += 3
+      if (run < runStarts.length && runStarts[run] === i) {
+        const { pieces } = runCuts[run++]!
+        for (let p = 0; p < pieces.length; p += 3) this.push(pieces[p + 2]!, i + pieces[p]!, i + pieces[p + 1]!)
+        i += pieces[pieces.length - 2]!
       } else {
         this.push(soundCode(compact[i]!), i, i + 1)
         i++
@@ -86,28 +105,21 @@ export class SyllableStream {
   }
 
   /**
-   * Cuts compact[from, to), all Latin letters, into syllables and stray letters and adds the pieces; returns whether
-   * a piece makes a term's pair with its neighbour (the pieces around it, or the sound codes `before` and `after`).
+   * The cut of compact[from, to), all Latin letters. Chat repeats its words (brand names, "ok", "baby"): each
+   * distinct run is cut once, and a short one is looked up by a number read from its letters, making no string.
    */
-  private cutLetters(compact: Uint16Array, from: number, to: number, before: number, after: number): boolean {
-    const letters = String.fromCharCode.apply(null, compact.subarray(from, to) as unknown as number[])
-    // Chat repeats its words (brand names, "ok", "baby"): each distinct run is cut once.
-    let pieces = this.cuts.get(letters)
-    if (!pieces) {
+  private cutOf(compact: Uint16Array, from: number, to: number): Cut {
+    const key = runKey(compact, from, to)
+    let cut = this.cuts.get(key)
+    if (!cut) {
       if (this.cuts.size >= MAX_CACHED_RUNS) this.cuts.clear()
-      pieces = this.cutRun(letters)
-      this.cuts.set(letters, pieces)
+      const pieces = this.cutRun(String.fromCharCode.apply(null, compact.subarray(from, to) as unknown as number[]))
+      let inner = false
+      for (let p = 3; p < pieces.length; p += 3) if (this.pairs.has(pieces[p - 1]! * 0x10000 + pieces[p + 2]!)) inner = true
+      cut = { pieces, inner, first: pieces[2]!, last: pieces[pieces.length - 1]! }
+      this.cuts.set(key, cut)
     }
-    let previous = before
-    let pairs = false
-    for (let p = 0; p < pieces.length; p += 3) {
-      const code = pieces[p + 2]!
-      if (previous >= 0 && this.pairs.has(previous * 0x10000 + code)) pairs = true
-      previous = code
-      this.pieces.push(from + pieces[p]!, from + pieces[p + 1]!, code)
-    }
-    if (after >= 0 && this.pairs.has(previous * 0x10000 + after)) pairs = true
-    return pairs
+    return cut
   }
 
   /** The least-cost cut of a run of letters: pieces (start, end, code) relative to the run, in reading order. */
@@ -144,6 +156,17 @@ export class SyllableStream {
     for (let b = backwards.length - 3; b >= 0; b -= 3) pieces.push(backwards[b]!, backwards[b + 1]!, backwards[b + 2]!)
     return pieces
   }
+}
+
+/** Runs up to this long are keyed by a number: 27^11 is below 2^53, so every such run has its own. */
+const NUMERIC_KEY_LETTERS = 11
+
+/** The cache key of compact[from, to), all a-z: a base-27 number for a short run, the letters for a long one. */
+function runKey(compact: Uint16Array, from: number, to: number): number | string {
+  if (to - from > NUMERIC_KEY_LETTERS) return String.fromCharCode.apply(null, compact.subarray(from, to) as unknown as number[])
+  let key = 0
+  for (let i = from; i < to; i++) key = key * 27 + (compact[i]! - 0x60)
+  return key
 }
 
 function grow<T extends Uint16Array | Int32Array>(old: T, fresh: T): T {

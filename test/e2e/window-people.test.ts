@@ -93,6 +93,65 @@ describe('the rep’s groups, feed and members (demo server, chromium)', () => {
     await drawer.waitFor({ state: 'detached' })
   }, 90_000)
 
+  it('marks a member as a known offender from their story, with a reason, and takes the mark back', async () => {
+    await go(page, 'feed')
+    // 阿杰's pitch only raised the classifier's alert: he is still in the sharing group.
+    const alert = card('alert', '阿杰').first()
+    await alert.waitFor({ timeout: 60_000 })
+    await alert.getByTestId('member-link').click()
+    const drawer = page.getByTestId('member-drawer')
+    await drawer.waitFor()
+    await drawer.getByTestId('member-mark').click()
+    await page.getByTestId('member-mark-reason-input').fill('在别的群私下拉人做兼职')
+    await page.getByTestId('member-mark-ok').click()
+    await drawer.getByTestId('member-marked').waitFor({ timeout: 10_000 })
+    expect(await drawer.getByTestId('member-marked').textContent()).toBe('已标记为违规成员')
+    expect(await drawer.getByTestId('member-mark-reason').textContent()).toBe('你的标记：在别的群私下拉人做兼职')
+    // Still in a group: the story says so, beside the "remove by hand" of that group.
+    expect(await drawer.getByTestId('member-marked-still-in').textContent()).toContain('阿杰 仍在 1 个群中')
+    expect(await drawer.getByTestId('member-remove').count()).toBe(1)
+    const markCard = drawer.locator('[data-testid=feed-card][data-kind=offender_marked]')
+    expect(await markCard.getByTestId('feed-mark-reason').textContent()).toBe('原因：在别的群私下拉人做兼职')
+    // Said once, as the rep's reason: not as a failure's.
+    expect(await markCard.getByText('在别的群私下拉人做兼职').count()).toBe(1)
+    await screenshotAtEachSize(page, 'member-marked-zh')
+
+    await drawer.getByTestId('member-unmark').click()
+    await page.getByTestId('member-unmark-ok').click()
+    await drawer.getByTestId('member-mark').waitFor({ timeout: 10_000 })
+    expect(await drawer.getByTestId('member-marked').count()).toBe(0)
+    expect(await drawer.getByTestId('member-marked-still-in').count()).toBe(0)
+    expect(await markCard.getByTestId('feed-overridden').textContent()).toBe('已撤销')
+    await page.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'detached' })
+    // The feed has the mark's card too, shown undone, with no unmark button left.
+    const inFeed = card('offender_marked', '阿杰')
+    await inFeed.getByTestId('feed-overridden').waitFor({ timeout: 10_000 })
+    expect(await inFeed.getByTestId('feed-unmark').count()).toBe(0)
+  }, 90_000)
+
+  it('counts what needs the rep alike in the menu, the header and the title, one less once the rep deals with it', async () => {
+    await go(page, 'feed')
+    const join = card('known_offender_joined', '优品代购-Lily')
+    await join.getByTestId('join-dismiss').waitFor({ timeout: 30_000 })
+    /** A badge's number; a badge at 0 shows nothing. */
+    const badge = async (testId: string) => {
+      const count = page.getByTestId(testId).locator('.ant-badge-count')
+      return (await count.count()) === 0 ? 0 : Number(await count.getAttribute('title'))
+    }
+    const header = () => badge('header-needs-rep')
+    const menu = () => badge('menu-needs-rep')
+    const title = async () => Number(/^\((\d+)\) /u.exec(await page.title())?.[1] ?? 0)
+    const before = await header()
+    expect(before).toBeGreaterThan(0)
+    expect(await menu()).toBe(before)
+    expect(await title()).toBe(before)
+    await join.getByTestId('join-dismiss').click()
+    await join.getByTestId('join-resolution').waitFor()
+    await expect.poll(header, { timeout: 10_000 }).toBe(before - 1)
+    expect(await title()).toBe(before - 1)
+  }, 60_000)
+
   it('pardons from the keyboard: the confirmation takes the focus, and the groups’ 7-day count follows', async () => {
     await go(page, 'groups')
     const before = await warnings7d('母婴好物团购群')

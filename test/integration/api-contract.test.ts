@@ -5,6 +5,7 @@ import { startEnv, TRANSPORTS, uncalled, type ApiEnv } from './api-harness.ts'
 import { configTests } from './api-suite-config.ts'
 import { loginTests } from './api-suite-login.ts'
 import { memberTests } from './api-suite-member.ts'
+import { needsRepTests } from './api-suite-needs-rep.ts'
 import { moderationTests } from './api-suite-moderation.ts'
 import { voiceTests } from './api-suite-voice.ts'
 import { removalTests } from './api-suite-removal.ts'
@@ -33,6 +34,7 @@ describe.each(TRANSPORTS)('the API through $name', (transport) => {
   removalTests(env)
   signalsTests(env)
   memberTests(env)
+  needsRepTests(env)
   dataTests(env, transport, called)
   teamTests(env)
   healthTests(env)

@@ -51,6 +51,8 @@ export function dataTests(env: () => ApiEnv, transport: Transport, called: Set<s
       await say('shop', '小王', '代购奶粉')
       await say('shop', '小李', '今天有优惠吗')
       await say('shop', '小王', '加微信')
+      const wang = (await api.listFeed({ kinds: ['warning'] })).items[0]!.memberKey!
+      const { mark } = await api.setKnownOffender({ memberKey: wang, marked: true, reason: '私下加人' })
       // WeChat may still be filling in member counts after the login: export once the window has stopped changing.
       let original = await windowView(api)
       let file = await api.exportData({})
@@ -66,6 +68,16 @@ export function dataTests(env: () => ApiEnv, transport: Transport, called: Set<s
         const result = await fresh.api.importData({ file: JSON.parse(JSON.stringify(file)) })
         expect(result.imported).toMatchObject({ rules: original.rules.length, allow_list: 1 })
         expect(await windowView(fresh.api)).toEqual(original)
+        expect(result.imported).toMatchObject({ marked_offenders: 1 })
+        expect((await fresh.api.getMember({ memberKey: wang })).mark).toEqual(mark)
+
+        // A file made before members could be marked has no marks: importing it leaves none.
+        const older = structuredClone(file) as { schemaVersion: number; tables: Record<string, unknown> }
+        delete older.tables.marked_offenders
+        older.schemaVersion = 5
+        await fresh.api.importData({ file: older })
+        expect((await fresh.api.getMember({ memberKey: wang })).mark).toBeNull()
+        await fresh.api.importData({ file: JSON.parse(JSON.stringify(file)) })
 
         // A file that is not an export, or whose rows SQLite refuses, changes nothing.
         const before = await windowView(fresh.api)

@@ -38,6 +38,41 @@ export function memberTests(env: () => ApiEnv): void {
       expect(await refusal(api.getMember({ memberKey: '' }))).toMatchObject({ code: 'bad_input' })
     })
 
+    it('marks a member as a known offender from their story: a feed event, screened at their next join, and unmarked again', async () => {
+      const { api, world, groupId, events } = env()
+      const warned = await offence('shop', '老张', '代购')
+      const key = warned.memberKey!
+      const from = events.mark()
+      const marked = await api.setKnownOffender({ memberKey: key, marked: true, reason: '在别的群发广告' })
+      expect(marked).toMatchObject({ knownOffender: true, mark: { reason: '在别的群发广告' } })
+      const markEvent = await events.feed({ kind: 'offender_marked', memberKey: key }, from)
+      expect(markEvent).toMatchObject({ memberName: '老张', detail: { markReason: '在别的群发广告' }, overridden: false })
+      expect(marked.mark?.eventId).toBe(markEvent.id)
+      expect(marked.events.map((event) => event.kind)).toContain('offender_marked')
+
+      world.join('big', ['老张'], '阿强')
+      await world.echoes.settled()
+      const card = await events.feed({ kind: 'known_offender_joined', memberKey: key }, from)
+      expect(card).toMatchObject({ groupId: groupId('big'), detail: { markedByRep: true, markReason: '在别的群发广告', action: 'alert' } })
+
+      const unmarked = await api.setKnownOffender({ memberKey: key, marked: false })
+      expect(unmarked).toMatchObject({ knownOffender: false, mark: null })
+      expect(unmarked.events.find((event) => event.id === markEvent.id)).toMatchObject({ overridden: true })
+    })
+
+    it('refuses a mark twice, an unmark of a member not marked, a member it never saw, and a reason too long', async () => {
+      const { api } = env()
+      const key = (await offence('shop', '小李', '代购')).memberKey!
+      await api.setKnownOffender({ memberKey: key, marked: true })
+      expect(await refusal(api.setKnownOffender({ memberKey: key, marked: true, reason: '又一次' }))).toMatchObject({ code: 'conflict' })
+      expect((await api.getMember({ memberKey: key })).mark).toMatchObject({ reason: null })
+      expect(await refusal(api.setKnownOffender({ memberKey: 'nobody', marked: true }))).toMatchObject({ code: 'not_found' })
+      expect(await refusal(api.setKnownOffender({ memberKey: key, marked: true, reason: '长'.repeat(501) }))).toMatchObject({ code: 'bad_input' })
+      expect(await refusal(api.setKnownOffender({ memberKey: key, marked: true, reason: 'a\u0000b' }))).toMatchObject({ code: 'bad_input' })
+      await api.setKnownOffender({ memberKey: key, marked: false })
+      expect(await refusal(api.setKnownOffender({ memberKey: key, marked: false }))).toMatchObject({ code: 'conflict' })
+    })
+
     it('keeps the exact words of a warning on its event, as the group read them', async () => {
       const { world, groupId } = env()
       const warning = await offence('shop', '小李', '代购')

@@ -127,6 +127,27 @@ describe('a team of reps', () => {
     expect(await stack.db.listOffenders(lead, { limit: 10 })).toEqual([])
   })
 
+  it('a member one rep marks as a known offender reaches the other with the reason; unmarking proposes taking them off', async () => {
+    const { lead } = await team(2, { knownOffenderAction: 'remove' })
+    const [a, b] = reps as [Rep, Rep]
+    await a.h.send('carol', '代购')
+    a.h.guard.markOffender({ memberKey: 'stable:wx_carol', reason: '冒充客服拉人' })
+    await eventually(() => listed(b), "carol on rep-2's team list after rep-1's mark")
+    expect(b.h.store.team.listedOffender('stable:wx_carol')).toMatchObject({ rule: null, reason: '冒充客服拉人', author: 'rep-1', memberName: '小李' })
+
+    await b.h.join('g2', 'carol')
+    await b.h.guard.flush()
+    expect(b.h.store.events.list({ kind: 'known_offender_joined' })[0]).toMatchObject({ detail: { action: 'remove', team: { author: 'rep-1', reason: '冒充客服拉人' } } })
+    expect(b.h.chat.calls).toEqual(['remove g2 carol'])
+
+    await eventually(() => a.h.store.team.outboxSize() === 0, "rep-1's outbox emptied")
+    a.h.guard.unmarkOffender('stable:wx_carol')
+    await a.sync!.flush()
+    expect(listed(a)).toBe(false)
+    const [entry] = await stack.db.listOffenders(lead, { limit: 10 })
+    expect(entry).toMatchObject({ memberKey: 'stable:wx_carol', undoProposedBy: ['rep-1'] })
+  })
+
   it('a change the server refuses is set aside with its reason and does not hold back the others', async () => {
     const { lead } = await team(1)
     const [a] = reps as [Rep]

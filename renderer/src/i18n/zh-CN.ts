@@ -16,7 +16,6 @@ export const zhCN = {
   'header.dryRun': '演练模式',
   'header.quietMode': '安静模式',
   'header.loggedInAs': '已登录：{name}',
-  'header.unread': '{count} 条未读动态',
 
   'access.title': '请从服务打印的链接打开',
   'access.explain': '无界面模式需要访问令牌。请打开服务启动时打印的完整地址（以 #token= 结尾）。',
@@ -715,6 +714,25 @@ export const zhCN = {
   'health.damaged': '启动时发现数据文件已损坏，已新建数据文件继续审核',
   'health.damagedKept': '损坏的文件已原样保留在：{file}（可从备份恢复）',
   'health.restoreFromBackup': '从备份恢复',
+  'feedKind.offender_marked': '标记违规成员',
+  'member.mark': '标记为违规成员',
+  'member.markTitle': '把 {name} 标记为违规成员？',
+  'member.markExplain': '此后 {name} 加入任何受监控的群，都会像被移出过的人一样处理（按“被移出者加入其他群时”的设置）。',
+  'member.markReason': '原因（可选，会写进提醒里）',
+  'member.markReasonPlaceholder': '例如：在别的群私下拉人',
+  'member.marked': '已标记为违规成员',
+  'member.markedWhy': '你的标记：{reason}',
+  'member.markedDone': '已把 {name} 标记为违规成员',
+  'member.unmark': '取消标记',
+  'member.unmarkConfirm': '取消对 {name} 的违规标记？之后入群将不再按违规成员处理。',
+  'member.unmarkedDone': '已取消对 {name} 的标记',
+  'member.markedStillIn': '{name} 仍在 {count} 个群中，可以在下面的表格里手动移出。',
+  'feed.markReason': '原因：{reason}',
+  'feed.markedByRep': '你曾把此人标记为违规成员：{reason}',
+  'feed.markedByRepNoReason': '你曾把此人标记为违规成员',
+  'feed.unmark': '取消标记',
+  'feed.acknowledge': '知道了',
+  'header.needsRep': '{count} 件事需要你处理',
 } as const
 
 export type MessageKey = keyof typeof zhCN

@@ -9,6 +9,7 @@ import { AllowListButton } from '../screens/feed/AllowListButton.tsx'
 import { FeedActions } from '../screens/feed/FeedActions.tsx'
 import { FeedCard } from '../screens/feed/FeedCard.tsx'
 import { useAppData } from '../state/AppData.tsx'
+import { MarkedStillIn, MarkOffender } from './MarkOffender.tsx'
 
 /** A member's offences, warnings, removals and verdicts in every group, with what the rep can do about them. */
 export function MemberStoryDrawer({ memberKey, onClose }: { memberKey: string; onClose: () => void }) {
@@ -33,7 +34,9 @@ export function MemberStoryDrawer({ memberKey, onClose }: { memberKey: string; o
         <Flex vertical gap={16} data-testid="member-drawer">
           <Flex gap={8} wrap align="center">
             {data.allowListed && <Tag color="green">{t('member.allowListed')}</Tag>}
-            {data.knownOffender && <Tag color="magenta" data-testid="member-known-offender">{t('member.knownOffender')}</Tag>}
+            {/* A mark says so itself; "removed before" is for the rest. */}
+            {data.knownOffender && !data.mark && <Tag color="magenta" data-testid="member-known-offender">{t('member.knownOffender')}</Tag>}
+            <MarkOffender story={data} onChanged={reload} />
             <span className="toolbar-spacer" />
             {!data.allowListed && <AllowListButton memberKey={data.memberKey} name={data.name} icon={<SafetyOutlined />} onDone={reload} />}
           </Flex>
@@ -54,6 +57,7 @@ export function MemberStoryDrawer({ memberKey, onClose }: { memberKey: string; o
               </Card>
             </Col>
           </Row>
+          <MarkedStillIn story={data} />
           <MemberGroups story={data} onChanged={reload} />
           <div data-testid="member-events">
             {data.events.length === 0 ? (

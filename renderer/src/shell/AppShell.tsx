@@ -16,7 +16,7 @@ import { NoAccess } from './NoAccess.tsx'
 import { useLanguageFromSettings } from './useLanguageFromSettings.ts'
 import { useHashRoute, type Route } from './routes.ts'
 import { useConfirmLeave } from './UnsavedEdits.tsx'
-import { useUnreadFeed } from './useUnreadFeed.ts'
+import { useNeedsRep } from './useNeedsRep.ts'
 
 // One chunk per screen: the rule engine's dictionaries load with the first screen that needs them, not with the shell.
 const SCREENS: Record<Route, React.LazyExoticComponent<() => ReactNode>> = {
@@ -47,7 +47,7 @@ export function AppShell() {
     if (next === route) return
     void confirmLeave().then((mayGo) => mayGo && navigate(next))
   }
-  const unread = useUnreadFeed(route === 'feed')
+  const needsRep = useNeedsRep()
   useLanguageFromSettings()
 
   // Opened without a screen in the address: the groups once logged in (what a rep sets up first), else the login.
@@ -82,9 +82,9 @@ export function AppShell() {
             key: item.route,
             icon: item.icon,
             label:
-              item.route === 'feed' && unread > 0 ? (
+              item.route === 'feed' && needsRep > 0 ? (
                 <span className="menu-label-with-badge">
-                  {t(item.label)} <Badge count={unread} size="small" />
+                  {t(item.label)} <Badge count={needsRep} size="small" data-testid="menu-needs-rep" />
                 </span>
               ) : (
                 t(item.label)
@@ -97,7 +97,7 @@ export function AppShell() {
           <Typography.Title level={4} className="app-header-title">
             {route && t(MENU.find((item) => item.route === route)!.label)}
           </Typography.Title>
-          <HeaderStatus unread={unread} onOpenFeed={() => go('feed')} onOpenLogin={() => go('login')} />
+          <HeaderStatus needsRep={needsRep} onOpenFeed={() => go('feed')} onOpenLogin={() => go('login')} />
         </Layout.Header>
         <Layout.Content className="app-content">
           {login.error && (

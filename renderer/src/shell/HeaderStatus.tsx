@@ -5,7 +5,7 @@ import { useT } from '../i18n/index.tsx'
 import { LOGIN_STATUS_COLOR } from '../screens/login/login-status.ts'
 import { useAppData } from '../state/AppData.tsx'
 
-export function HeaderStatus({ unread, onOpenFeed, onOpenLogin }: { unread: number; onOpenFeed: () => void; onOpenLogin: () => void }) {
+export function HeaderStatus({ needsRep, onOpenFeed, onOpenLogin }: { needsRep: number; onOpenFeed: () => void; onOpenLogin: () => void }) {
   const t = useT()
   const connection = useConnectionState()
   const { login, settings } = useAppData()
@@ -28,9 +28,9 @@ export function HeaderStatus({ unread, onOpenFeed, onOpenLogin }: { unread: numb
             : t(`login.short.${state.status}`)}
         </Tag>
       )}
-      <Tooltip title={t('header.unread', { count: unread })}>
-        <Badge count={unread} size="small" data-testid="header-unread">
-          <Button type="text" icon={<BellOutlined />} onClick={onOpenFeed} aria-label={t('header.unread', { count: unread })} />
+      <Tooltip title={t('header.needsRep', { count: needsRep })}>
+        <Badge count={needsRep} size="small" data-testid="header-needs-rep">
+          <Button type="text" icon={<BellOutlined />} onClick={onOpenFeed} aria-label={t('header.needsRep', { count: needsRep })} />
         </Badge>
       </Tooltip>
     </Space>

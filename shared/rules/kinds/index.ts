@@ -1,13 +1,16 @@
 // Kinds a message has because of what it says: a link, a phone number, a WeChat id. Pure, so the command line's
 // `check`, the window's live tester and the guard all see the same kinds.
+import { CompactBuffer } from '../normalize.ts'
 import { findLinks, type LinkFound } from './links.ts'
 import { findPhones } from './phones.ts'
 import type { Span } from './span.ts'
+import { KindTally } from './tally.ts'
 import { DetectionView } from './view.ts'
 import { findWechatIds } from './wechat-ids.ts'
 
 export { hostIsIn, type LinkFound } from './links.ts'
 export type { Span } from './span.ts'
+export { KindTally } from './tally.ts'
 
 export interface TextKinds {
   links: LinkFound[]
@@ -15,20 +18,23 @@ export interface TextKinds {
   wechatIds: Span[]
 }
 
-/** Fewest characters each needs: a phone number 11 digits; a link a dot and a name like "jd.cn"; an id 6 letters. */
-const PHONE_DIGITS = 11
-const LINK_LETTERS = 4
-const ID_LETTERS = 6
-
 const NOTHING: TextKinds = Object.freeze({ links: [], phones: [], wechatIds: [] }) as unknown as TextKinds
 const view = new DetectionView()
+const scratch = { buffer: new CompactBuffer(), tally: new KindTally() }
 
-export function detectTextKinds(text: string): TextKinds {
-  view.read(text)
-  const links = view.dots > 0 && view.letters >= LINK_LETTERS
-  const phones = view.digits >= PHONE_DIGITS
-  const ids = view.hints > 0 && view.letters >= ID_LETTERS
+/**
+ * The kinds in `text`. `tally` is its compact text's tally when the caller has folded it already (the engine);
+ * without one the text is folded here.
+ */
+export function detectTextKinds(text: string, tally?: KindTally): TextKinds {
+  if (!tally) {
+    scratch.buffer.fold(text, false)
+    tally = scratch.tally.count(text, scratch.buffer)
+  }
+  const links = tally.mayHoldLinks()
+  const phones = tally.mayHoldPhones()
+  const ids = tally.mayHoldWechatIds()
   if (!links && !phones && !ids) return NOTHING
-  const seen = view.text()
+  const seen = view.of(text)
   return { links: links ? findLinks(seen) : [], phones: phones ? findPhones(seen) : [], wechatIds: ids ? findWechatIds(seen) : [] }
 }

@@ -64,34 +64,43 @@ function phonesIn(groups: readonly Group[], out: Span[]): void {
 export function findPhones(view: string): Span[] {
   const found: Span[] = []
   const n = view.length
-  // Most messages hold fewer than 11 digits in all: nothing to look for.
-  const digitAt = (index: number): number => (index < n ? CLASS[view.charCodeAt(index)]! : OTHER)
-  const isDigit = (kind: number): boolean => kind >= 0 && kind < SEPARATOR
-  let digitCount = 0
-  for (let i = 0; i < n; i++) if (isDigit(digitAt(i))) digitCount++
-  if (digitCount < 11) return found
-  let groups: Group[] = []
-  let gap = 0
   let i = 0
   while (i < n) {
-    const kind = digitAt(i)
-    if (isDigit(kind)) {
-      const start = i
-      let digits = ''
-      for (; isDigit(digitAt(i)); i++) digits += String.fromCharCode(0x30 + digitAt(i))
-      groups.push({ digits, start, end: i })
-      gap = 0
-      continue
+    // One stretch of digit groups joined by a few separators, counted without making strings: a phone number lies
+    // within one, and most stretches (一下, 3件, a price) hold far fewer than 11 digits.
+    let digits = 0
+    let gap = 0
+    let start = i
+    let end = i
+    for (; i < n; i++) {
+      const kind = CLASS[view.charCodeAt(i)]!
+      if (kind >= 0 && kind < SEPARATOR) {
+        if (digits++ === 0) start = i
+        gap = 0
+        end = i + 1
+      } else if (kind !== SEPARATOR || ++gap > MAX_GAP) {
+        i++
+        break
+      }
     }
-    if (kind === SEPARATOR && ++gap <= MAX_GAP) {
+    if (digits >= 11) phonesIn(groupsOf(view, start, end), found)
+  }
+  return found
+}
+
+/** The unbroken runs of digits in view[start, end). */
+function groupsOf(view: string, start: number, end: number): Group[] {
+  const groups: Group[] = []
+  let i = start
+  while (i < end) {
+    if (!isPhoneDigit(view.charCodeAt(i))) {
       i++
       continue
     }
-    phonesIn(groups, found)
-    groups = []
-    gap = 0
-    i++
+    const from = i
+    let digits = ''
+    for (; i < end && isPhoneDigit(view.charCodeAt(i)); i++) digits += String.fromCharCode(0x30 + CLASS[view.charCodeAt(i)]!)
+    groups.push({ digits, start: from, end: i })
   }
-  phonesIn(groups, found)
-  return found
+  return groups
 }

@@ -52,6 +52,16 @@ export function EventDetail({ event }: { event: FeedEvent }) {
         </Typography.Text>
       )}
       {event.kind === 'team_pack_updated' && <TeamPackChange detail={event.detail} />}
+      {event.kind === 'offender_marked' && text(event.detail.markReason) && (
+        <Typography.Text className="feed-detail" data-testid="feed-mark-reason">
+          {t('feed.markReason', { reason: text(event.detail.markReason)! })}
+        </Typography.Text>
+      )}
+      {event.detail.markedByRep === true && (
+        <Typography.Text type="warning" className="feed-detail" data-testid="feed-marked-by-rep">
+          {text(event.detail.markReason) ? t('feed.markedByRep', { reason: text(event.detail.markReason)! }) : t('feed.markedByRepNoReason')}
+        </Typography.Text>
+      )}
       {qrCodesOf(event).map((code, index) => (
         <Typography.Text key={index} className="feed-detail" data-testid="feed-qr">
           {t('feed.qrCode', { kind: t(`qrKind.${code.kind}`), text: code.text })}

@@ -5,11 +5,14 @@ import type { FeedEvent, Verdict } from '../../../../shared/api/types.ts'
 import { useApi } from '../../api/ApiProvider.tsx'
 import { useCommand } from '../../components/useCommand.ts'
 import { useT } from '../../i18n/index.tsx'
+import { acknowledgeable } from '../../../../shared/api/needs-rep.ts'
+import { AcknowledgeButton } from './AcknowledgeButton.tsx'
 import { AllowListButton } from './AllowListButton.tsx'
 import { isJoinCard, JoinCardButtons } from './JoinCardButtons.tsx'
 import { StaffButton } from './StaffButton.tsx'
 import { isOpenTask, TaskButtons } from './TaskButtons.tsx'
 import { UndoRemovalButton } from './UndoRemovalButton.tsx'
+import { UnmarkButton } from './UnmarkButton.tsx'
 
 export function FeedActions({ event, onChanged }: { event: FeedEvent; onChanged: (event: FeedEvent) => void }) {
   const t = useT()
@@ -36,9 +39,13 @@ export function FeedActions({ event, onChanged }: { event: FeedEvent; onChanged:
   const judgeable = event.hit
   const task = isOpenTask(event)
   const joinCard = isJoinCard(event)
-  if (!canPardon && !canUndo && !judgeable && !task && !joinCard) return null
+  const canUnmark = event.kind === 'offender_marked' && !event.overridden && event.memberKey !== null
+  const canAcknowledge = acknowledgeable(event)
+  if (!canPardon && !canUndo && !judgeable && !task && !joinCard && !canUnmark && !canAcknowledge) return null
   return (
     <Space wrap size={8} className="feed-actions">
+      {canAcknowledge && <AcknowledgeButton event={event} onChanged={onChanged} />}
+      {canUnmark && <UnmarkButton memberKey={event.memberKey!} name={event.memberName ?? event.memberKey!} />}
       {task && <TaskButtons event={event} onChanged={onChanged} />}
       {joinCard && <JoinCardButtons event={event} onChanged={onChanged} />}
       {canPardon && (

@@ -32,7 +32,7 @@ export function FeedCard({ event, actions }: { event: FeedEvent; actions: ReactN
         <Space size={4} wrap>
           {event.dryRun && <Tag color="purple">{t('feed.dryRun')}</Tag>}
           {status && <Tag color={STATUS_COLOR[status]} data-testid="feed-status">{t(`status.${status}`)}</Tag>}
-          {event.overridden && <Tag color="cyan" data-testid="feed-overridden">{t(`feed.overridden.${event.kind === 'removal' ? 'removal' : 'other'}`)}</Tag>}
+          {event.overridden && <Tag color="cyan" data-testid="feed-overridden">{t(`feed.overridden.${event.kind === 'removal' || event.kind === 'offender_marked' ? 'removal' : 'other'}`)}</Tag>}
           {event.verdict && <Tag color={event.verdict === 'confirmed' ? 'red' : 'green'}>{t(`verdict.${event.verdict}`)}</Tag>}
           <Typography.Text type="secondary" className="feed-time">
             {format.dateTime(event.at)}

@@ -18,6 +18,7 @@ export const KIND_COLOR: Record<FeedEventKind, string> = {
   image_failed: 'gold',
   voice_untranscribed: 'gold',
   team_pack_updated: 'geekblue',
+  offender_marked: 'purple',
 }
 
 export const STATUS_COLOR: Record<EventStatus, string> = {
