@@ -6,7 +6,7 @@
 // match a message containing none of their terms), so skipping the others is exact, and thousands of rules cost
 // little more than a handful. Building one is build-rule-set.ts, in steps that the service runs in slices.
 import { HitBuffer, type Automaton } from './automaton.ts'
-import { buildParts, TEXT_FOUND_KINDS, type CompiledRule, type Node, type PatternIndex, type RuleSetParts, type TermTable } from './build-rule-set.ts'
+import { buildParts, TEXT_FOUND_KINDS, type CompiledRule, type Node, type PatternIndex, type RuleSetParts, type Targets, type TermTable } from './build-rule-set.ts'
 import { detectTextKinds, hostIsIn, KindTally, type Span, type TextKinds } from './kinds/index.ts'
 import { CompactBuffer } from './normalize.ts'
 import { termsOf } from './parse.ts'
