@@ -54,7 +54,7 @@ async function rig(groups: number, membersPerGroup: number): Promise<Rig> {
   const host = await createSimulatedBot(world, { dataDir: dir, now: Date.now })
   // The guard acts through the bot's ChatPort; its decisions are what is timed, not WeChat's replies.
   const guard = createGuard({ store, chat: host.chat })
-  guard.updateRules(STARTER_RULES)
+  await guard.updateRules(STARTER_RULES)
   const state: Rig = { dir, world, store, guard, host, rooms, posted: new Map(), latencies: [], handled: 0 }
   host.attach({
     onMessage: async (message) => {

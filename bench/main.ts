@@ -10,6 +10,10 @@ const PARTS: Record<string, { summary: string; only?: boolean; load(): Promise<B
     summary: 'rule engine throughput against naive includes, mint-filter and a raw Aho-Corasick scan',
     load: async () => (await import('./rules.ts')).runRulesBench,
   },
+  'rules-save': {
+    summary: 'the longest event-loop stall while saving 16,000 regex rules: compiled in slices against at once',
+    load: async () => (await import('./rules-save.ts')).runRulesSaveBench,
+  },
   guard: {
     summary: 'message-to-decision latency and 1,000 messages/s sustained through Wechaty, the guard and SQLite',
     load: async () => (await import('./guard.ts')).runGuardBench,

@@ -63,3 +63,18 @@ function median(values: number[]): number {
 export function percentile(sorted: readonly number[], fraction: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]! : NaN
 }
+
+/** The longest gap between 1 ms ticks while `task` ran (and until the next tick after it), in ms. */
+export async function longestStallMs(task: () => Promise<unknown>): Promise<number> {
+  let last = process.hrtime.bigint()
+  let longest = 0
+  const ticker = setInterval(() => {
+    const now = process.hrtime.bigint()
+    longest = Math.max(longest, Number(now - last) / 1e6)
+    last = now
+  }, 1)
+  await task()
+  await new Promise((done) => setTimeout(done, 5))
+  clearInterval(ticker)
+  return longest
+}

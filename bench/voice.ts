@@ -15,6 +15,7 @@ import { createInlineDecoder, createSpeech, createWorkerDecoder, type AudioDecod
 import { openStore } from '../electron/store/index.ts'
 import { silenceWechatyLog } from '../electron/wechat/bot-host.ts'
 import { concatWav, durationOf, mp3Of, resampleWav, silenceWav, silkOf, speakWav } from '../test/fakes/test-speech.ts'
+import { longestStallMs } from './measure.ts'
 
 const TEXT_MESSAGES = 1500
 /** One voice message for this many text messages. */
@@ -35,21 +36,6 @@ async function medianMs(runs: number, task: () => Promise<unknown>): Promise<num
     times.push(Number(process.hrtime.bigint() - started) / 1e6)
   }
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!
-}
-
-/** The longest gap between 1 ms ticks while `task` ran (and until the next tick after it), in ms. */
-async function longestStallMs(task: () => Promise<unknown>): Promise<number> {
-  let last = process.hrtime.bigint()
-  let longest = 0
-  const ticker = setInterval(() => {
-    const now = process.hrtime.bigint()
-    longest = Math.max(longest, Number(now - last) / 1e6)
-    last = now
-  }, 1)
-  await task()
-  await new Promise((done) => setTimeout(done, 5))
-  clearInterval(ticker)
-  return longest
 }
 
 interface FakeService {
@@ -130,7 +116,7 @@ async function textLatency(speech: Recording, voice: { decoder: () => AudioDecod
     decoder: voice ? voice.decoder() : createInlineDecoder(),
   }).transcriber
   guard = createGuard({ store, chat: host.chat, media: [transcriber] })
-  guard.updateRules(STARTER_RULES)
+  await guard.updateRules(STARTER_RULES)
   const posted = new Map<string, bigint>()
   const latencies: number[] = []
   host.attach({

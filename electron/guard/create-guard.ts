@@ -58,8 +58,14 @@ export interface Guard extends ChatInbox {
   stop(): Promise<void>
   /** Committed new and changed events; returns the unsubscribe function. */
   subscribe(listener: EventListener): () => void
-  /** Validates and saves the whole rule list (throws RuleSetError with problems); returns it with defaults filled. */
-  updateRules(inputs: RuleInput[]): readonly Rule[]
+  /**
+   * Validates and saves the whole rule list (rejects with RuleSetError and its problems, saving nothing); resolves
+   * with it, defaults filled, once it is in use. Compiled in slices: messages meanwhile meet the previous rules.
+   * `alsoWrite` is written in the same transaction (an import's other tables).
+   */
+  updateRules(inputs: readonly RuleInput[], alsoWrite?: () => void): Promise<readonly Rule[]>
+  /** Resolves once the stored rules are compiled and in use (start-up, before messages come). */
+  refreshRules(): Promise<void>
   pardon(target: { groupId: string; memberKey: string; strikeId?: number }, note?: string | null): GuardEvent | null
   undoRemoval(removalEventId: number, options?: { allowList?: boolean; note?: string | null }): GuardEvent
   resolveReview(reviewEventId: number, choice: ReviewChoice | 'dismiss'): GuardEvent
@@ -149,7 +155,8 @@ export function createGuard(options: GuardOptions): Guard {
       await context.queue.stop()
     },
     subscribe: (listener) => store.events.subscribe(listener),
-    updateRules: (inputs) => context.rules.replace(inputs),
+    updateRules: (inputs, alsoWrite) => context.rules.replace(inputs, alsoWrite),
+    refreshRules: async () => void (await context.rules.refresh(clock())),
     pardon: (target, note) => pardon(context, target, note),
     undoRemoval: (removalEventId, undoOptions) => undoRemoval(context, removalEventId, undoOptions),
     resolveReview(reviewEventId, choice) {

@@ -30,7 +30,7 @@ export async function judgeMessage(context: GuardContext, message: IncomingMessa
   const text = content.text
 
   const now = clock()
-  const ruleSet = context.rules.current(now)
+  const ruleSet = await context.rules.ready(now)
   const signals = context.signals.assess({ ...message, text: content.text }, group.id, member, now)
   const scope = { groupId: group.id, groupTopic: group.topic, kinds: [...content.kinds, ...signals.kinds] }
   const removal = planRemoval(store, group, chat)

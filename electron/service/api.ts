@@ -5,11 +5,12 @@ import { ApiError, type ApiEvent, type QunGuardApi } from '../../shared/api/cont
 import type { BackupView, LoginState, PuppetName } from '../../shared/api/types.ts'
 import { acknowledgeable, type NeedsRepView } from '../../shared/api/needs-rep.ts'
 import { backtestSteps } from '../../shared/rules/backtest.ts'
-import { compileRuleSet, RuleSetError, type CompiledRuleSet } from '../../shared/rules/index.ts'
+import { RuleSetError, type CompiledRuleSet, type Rule } from '../../shared/rules/index.ts'
 import { BaiduError } from '../baidu/index.ts'
 import type { Guard } from '../guard/index.ts'
 import { OverrideError } from '../guard/index.ts'
 import { BackupError } from '../backup/index.ts'
+import { compileRulesInSlices } from '../rules/in-slices.ts'
 import { exportData, importData, ImportError } from '../transfer/index.ts'
 import { SettingError, type GuardEvent, type Store } from '../store/index.ts'
 import { feedCsv } from '../../shared/api/feed-csv.ts'
@@ -85,6 +86,22 @@ async function refusing<T>(work: () => T | Promise<T>): Promise<T> {
   }
 }
 
+/** The rules an import would store, read in a transaction that is then rolled back (nothing is written). */
+function rulesOfImport(store: Store, file: unknown): { rules: Rule[]; counts: ReturnType<typeof importData> } {
+  let preview: { rules: Rule[]; counts: ReturnType<typeof importData> } | null = null
+  try {
+    store.transaction(() => {
+      const counts = importData(store, file)
+      preview = { rules: store.rules.list(), counts }
+      throw ROLL_BACK
+    })
+  } catch (error) {
+    if (error !== ROLL_BACK) throw error
+  }
+  return preview!
+}
+const ROLL_BACK = new Error('rolled back on purpose')
+
 /** Yields to the event loop so progress events reach the window while a long backtest runs. */
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve))
 
@@ -97,11 +114,17 @@ export function createApi(deps: ApiDeps): QunGuardApi {
   const allowList = () => store.allowList.list().map(({ memberKey, name, note, addedAt }) => ({ memberKey, name, note, addedAt }))
 
   // The saved rules compiled, kept until they change: a rep runs several backtests while editing.
-  let saved: { revision: number; set: CompiledRuleSet } | null = null
-  function savedSet(): CompiledRuleSet {
+  let saved: { revision: number; set: Promise<CompiledRuleSet> } | null = null
+  function savedSet(): Promise<CompiledRuleSet> {
     const revision = store.rules.revision()
-    if (saved?.revision !== revision) saved = { revision, set: compileRuleSet(store.rules.list()) }
+    if (saved?.revision !== revision) saved = { revision, set: compileRulesInSlices(store.rules.list()) }
     return saved.set
+  }
+
+  async function withRulesInUse<T>(change: T | Promise<T>): Promise<T> {
+    const result = await change
+    await guard.refreshRules()
+    return result
   }
 
   function knownGroups(ids: readonly string[]): void {
@@ -117,9 +140,9 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     return views
   }
 
-  function saveRules(inputs: unknown[]) {
+  async function saveRules(inputs: unknown[]) {
     try {
-      guard.updateRules(inputs as never)
+      await guard.updateRules(inputs as never)
     } catch (error) {
       if (error instanceof RuleSetError) return { ok: false as const, problems: error.problems }
       throw error
@@ -151,13 +174,13 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     backtest: async ({ rules: inputs, limit = DEFAULT_HISTORY }) => {
       let edited: CompiledRuleSet
       try {
-        edited = compileRuleSet(inputs as never)
+        edited = await compileRulesInSlices(inputs as never)
       } catch (error) {
         if (error instanceof RuleSetError) return { scanned: 0, newlyCaught: [], noLongerCaught: [], changedRule: 0, problems: error.problems }
         throw error
       }
       const topics = new Map(store.groups.list().map((group) => [group.id, group.topic]))
-      const steps = backtestSteps(savedSet(), edited, store.messages.history(limit), (groupId) => topics.get(groupId))
+      const steps = backtestSteps(await savedSet(), edited, store.messages.history(limit), (groupId) => topics.get(groupId))
       for (;;) {
         const step = steps.next()
         if (step.done) return { ...step.value, problems: [] }
@@ -190,7 +213,7 @@ export function createApi(deps: ApiDeps): QunGuardApi {
       if (names.length !== current.length || new Set(names).size !== names.length || names.some((name) => !byName.has(name))) {
         throw new ApiError('conflict', 'a new order must name every current rule exactly once')
       }
-      const result = saveRules(names.map((name) => byName.get(name)!))
+      const result = await saveRules(names.map((name) => byName.get(name)!))
       if (!result.ok) throw new ApiError('conflict', 'the saved rules no longer compile')
       return result.rules
     },
@@ -333,12 +356,9 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     exportData: async () => exportData(store, clock()),
     importData: ({ file }) =>
       refusing(async () => {
-        // One transaction: rules that do not compile here undo the whole import.
-        const imported = store.transaction(() => {
-          const counts = importData(store, file)
-          guard.updateRules(store.rules.list())
-          return counts
-        })
+        // The file's rules are compiled before anything is written: rules that do not compile change nothing.
+        const { rules: fileRules, counts: imported } = rulesOfImport(store, file)
+        await guard.updateRules(fileRules, () => importData(store, file))
         deps.emit({ type: 'rules', rules: rules() })
         deps.emit({ type: 'settings', settings: settings() })
         deps.emit({ type: 'groups', groups: groups() })
@@ -346,10 +366,11 @@ export function createApi(deps: ApiDeps): QunGuardApi {
         return { imported }
       }),
     getTeam: async () => deps.team.view(),
-    joinTeam: ({ serverUrl, token }) => deps.team.join(serverUrl, token),
-    leaveTeam: () => deps.team.leave(),
-    setTeamPackSubscribed: async ({ pack, subscribed }) => deps.team.setPackSubscribed(pack, subscribed),
-    setTeamRuleEnabled: async ({ pack, rule, enabled }) => deps.team.setRuleEnabled(pack, rule, enabled),
+    // A change to the team's rules answers once the guard judges with them, as a save does.
+    joinTeam: ({ serverUrl, token }) => withRulesInUse(deps.team.join(serverUrl, token)),
+    leaveTeam: () => withRulesInUse(deps.team.leave()),
+    setTeamPackSubscribed: async ({ pack, subscribed }) => withRulesInUse(deps.team.setPackSubscribed(pack, subscribed)),
+    setTeamRuleEnabled: async ({ pack, rule, enabled }) => withRulesInUse(deps.team.setRuleEnabled(pack, rule, enabled)),
     setKnownOffender: ({ memberKey, marked, reason }) =>
       refusing(async () => {
         if (store.events.list({ memberKey, limit: 1 }).length === 0) throw new ApiError('not_found', `there is no event about member ${memberKey}`)

@@ -167,8 +167,8 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
   if (damagedFile) {
     health.damagedAtStart(damagedFile)
     const salvaged = salvageRules(damagedFile)
-    guard.updateRules(salvaged?.length ? salvaged : STARTER_RULES)
-  } else if (firstRun) guard.updateRules(STARTER_RULES)
+    await guard.updateRules(salvaged?.length ? salvaged : STARTER_RULES)
+  } else if (firstRun) await guard.updateRules(STARTER_RULES)
   health.subscribe((view) => emit({ type: 'health', health: view }))
   if (restore instanceof Error) guard.recordEvent({ kind: 'action_failed', detail: { reason: restore.message, code: restore.code, params: restore.params } })
   const backups = startDailyBackups({
@@ -231,6 +231,8 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
     speech.transcriber.start()
   }
   const releasePuppetFaults = catchPuppetFaults((error) => void slot.puppetFault(error))
+  // Compiled in slices before the first message can come, so that none is judged without the rules.
+  await guard.refreshRules()
   await slot.use(options.puppet ?? store.settings.get('puppet'))
 
   return {

@@ -111,7 +111,7 @@ async function startSimulation(store: Store, dataDir: string, run: ScenarioRun):
   const imageText = run.imageText ? { imageText: run.imageText } : {}
   guard = createGuard({ store, chat: host.chat, clock: clock.now, images, ...imageText, media: [speech.transcriber] })
   store.settings.update({ ...run.settings, ...(speechService ? { speechBaseUrl: speechService.baseUrl } : {}) })
-  guard.updateRules(run.rules)
+  await guard.updateRules(run.rules)
   guard.subscribe(new EventLinePrinter(world, clock.now, run.onEvent).onChange)
   host.attach(guard)
   await startAndLogIn(host, world)

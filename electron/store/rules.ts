@@ -26,27 +26,19 @@ export function createRulesTable(db: Database): RulesTable {
     'SELECT name, match, reply, action, enabled, scope, dry_run FROM rules ORDER BY position',
   )
   const deleteAll = db.prepare('DELETE FROM rules')
-  const insert = db.prepare<[RuleRow & { position: number }]>(
+  // One statement for the whole list, its rows handed over as one JSON array: a 16,000-rule save writes in one
+  // short step instead of 16,000 round trips between JavaScript and SQLite (the event loop waits for either).
+  const insertAll = db.prepare<[string]>(
     `INSERT INTO rules (name, position, match, reply, action, enabled, scope, dry_run)
-     VALUES (@name, @position, @match, @reply, @action, @enabled, @scope, @dry_run)`,
+     SELECT value ->> 0, key, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)`,
   )
   const bumpRevision = db.prepare('UPDATE rule_set SET revision = revision + 1 WHERE id = 1')
   const selectRevision = db.prepare<[], number>('SELECT revision FROM rule_set WHERE id = 1').pluck()
 
   const replaceAll = db.transaction((rules: readonly Rule[]) => {
     deleteAll.run()
-    rules.forEach((rule, position) =>
-      insert.run({
-        name: rule.name,
-        position,
-        match: rule.match,
-        reply: rule.reply,
-        action: rule.action,
-        enabled: toFlag(rule.enabled),
-        scope: JSON.stringify(rule.scope),
-        dry_run: toFlag(rule.dryRun),
-      }),
-    )
+    const rows = rules.map((rule) => [rule.name, rule.match, rule.reply, rule.action, toFlag(rule.enabled), JSON.stringify(rule.scope), toFlag(rule.dryRun)])
+    insertAll.run(JSON.stringify(rows))
     bumpRevision.run()
   })
 

@@ -3,7 +3,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { ApiError } from '../../shared/api/errors.ts'
-import { validateRules } from '../../shared/rules/ruleset.ts'
+import { validateRulesInSlices } from '../rules/in-slices.ts'
 import type { RuleInput } from '../../shared/rules/types.ts'
 import type { ChangePage, RepChange, RepFigures } from '../../shared/team/changes.ts'
 import { appendChanges, readChanges, type NewChange } from './change-log.ts'
@@ -174,7 +174,7 @@ export class TeamDatabase {
   /** Publishes the next version of a pack (the number the server gives wins on every rep). */
   async publishPack(lead: TeamMember, packName: string, rules: readonly RuleInput[], notes: string | null): Promise<{ version: number }> {
     const name = checkName('pack name', packName)
-    const problems = validateRules(rules)
+    const problems = await validateRulesInSlices(rules)
     if (problems.length) {
       const first = problems[0]!
       throw new ApiError('bad_input', `pack "${name}": rule "${first.rule}": ${first.message}`, problems)

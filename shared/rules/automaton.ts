@@ -5,7 +5,9 @@
 //   are followed only for characters that do occur in some pattern;
 // - every state carries the flat list of patterns that end there (its own and its failure chain's);
 // - the input can be read through a translation (each compact character to its sound code, for sounds-like terms),
-//   learnt one character at a time, so no translated copy of the message is ever written.
+//   learnt one character at a time, so no translated copy of the message is ever written;
+// - it is built in steps (buildAutomaton), so that a large rule set's can be built in slices.
+import { runToEnd, type Staged } from './staged.ts'
 
 const EMPTY = -1
 /** An input character whose symbol has not been worked out yet (translated automata only). */
@@ -13,7 +15,7 @@ const UNKNOWN = 0xffff
 
 export class Automaton {
   /** Pattern character -> symbol (0: in no pattern). */
-  private readonly symbolOf = new Uint16Array(0x10000)
+  private readonly symbolOf: Uint16Array
   /** Input character -> symbol: symbolOf itself, or through the translation. */
   private readonly inputSymbol: Uint16Array
   private readonly tableKeys: Int32Array
@@ -32,105 +34,31 @@ export class Automaton {
   private readonly outList: Int32Array
   readonly patternCount: number
 
-  /** `patterns[i]` is found as pattern id i; empty patterns are never found. Input is read through `translate`. */
+  /**
+   * `patterns[i]` is found as pattern id i; empty patterns are never found. Input is read through `translate`.
+   * Built at once, unless buildAutomaton built the tables already, pausing between steps.
+   */
   constructor(
     patterns: readonly string[],
     private readonly translate: ((code: number) => number) | null = null,
+    tables: AutomatonTables = runToEnd(automatonTables(patterns)),
   ) {
     this.patternCount = patterns.length
-    let symbols = 1
-    for (const pattern of patterns) {
-      for (let k = 0; k < pattern.length; k++) {
-        const code = pattern.charCodeAt(k)
-        if (this.symbolOf[code] === 0) this.symbolOf[code] = symbols++
-      }
-    }
-    this.symbols = symbols
+    this.symbolOf = tables.symbolOf
+    this.symbols = tables.symbols
     this.inputSymbol = translate ? new Uint16Array(0x10000).fill(UNKNOWN) : this.symbolOf
-
-    // The trie, first with Map children (built once), then flattened.
-    const children: Map<number, number>[] = [new Map()]
-    const ends: number[][] = [[]]
-    patterns.forEach((pattern, id) => {
-      if (pattern.length === 0) return
-      let state = 0
-      for (let k = 0; k < pattern.length; k++) {
-        const symbol = this.symbolOf[pattern.charCodeAt(k)]!
-        let next = children[state]!.get(symbol)
-        if (next === undefined) {
-          next = children.length
-          children.push(new Map())
-          ends.push([])
-          children[state]!.set(symbol, next)
-        }
-        state = next
-      }
-      ends[state]!.push(id)
-    })
-
-    const stateCount = children.length
-    let edges = 0
-    for (const map of children) edges += map.size
-    let size = 16
-    while (size < edges * 2) size *= 2
-    this.mask = size - 1
-    this.tableKeys = new Int32Array(size).fill(EMPTY)
-    this.tableValues = new Int32Array(size)
-    this.childBits = new Int32Array(stateCount)
-    children.forEach((map, state) =>
-      map.forEach((next, symbol) => {
-        this.put(state, symbol, next)
-        this.childBits[state]! |= 1 << (symbol & 31)
-      }),
-    )
-    this.rootNext = new Int32Array(symbols).fill(EMPTY)
-    for (const [symbol, next] of children[0]!) this.rootNext[symbol] = next
-
-    // Failure links, breadth first; each state's output is its own patterns then its failure state's.
-    this.fail = new Int32Array(stateCount)
-    const outputs: number[][] = new Array(stateCount)
-    outputs[0] = ends[0]!
-    const queue: number[] = []
-    for (const next of children[0]!.values()) {
-      this.fail[next] = 0
-      queue.push(next)
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!
-      outputs[state] = ends[state]!.concat(outputs[this.fail[state]!]!)
-      for (const [symbol, next] of children[state]!) {
-        let f = this.fail[state]!
-        let target = this.get(f, symbol)
-        while (target === EMPTY && f !== 0) {
-          f = this.fail[f]!
-          target = this.get(f, symbol)
-        }
-        this.fail[next] = target === EMPTY ? 0 : target
-        queue.push(next)
-      }
-    }
-    this.outStart = new Int32Array(stateCount + 1)
-    let total = 0
-    for (let s = 0; s < stateCount; s++) {
-      this.outStart[s] = total
-      total += outputs[s]!.length
-    }
-    this.outStart[stateCount] = total
-    this.outList = new Int32Array(total)
-    for (let s = 0; s < stateCount; s++) this.outList.set(outputs[s]!, this.outStart[s]!)
+    this.mask = tables.mask
+    this.tableKeys = tables.tableKeys
+    this.tableValues = tables.tableValues
+    this.rootNext = tables.rootNext
+    this.fail = tables.fail
+    this.childBits = tables.childBits
+    this.outStart = tables.outStart
+    this.outList = tables.outList
   }
 
   private slot(state: number, symbol: number): number {
-    const key = state * this.symbols + symbol
-    return (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask
-  }
-
-  private put(state: number, symbol: number, next: number): void {
-    const key = state * this.symbols + symbol
-    let slot = this.slot(state, symbol)
-    while (this.tableKeys[slot] !== EMPTY) slot = (slot + 1) & this.mask
-    this.tableKeys[slot] = key
-    this.tableValues[slot] = next
+    return slotOf(state * this.symbols + symbol, this.mask)
   }
 
   private get(state: number, symbol: number): number {
@@ -184,6 +112,130 @@ export class Automaton {
     }
     return count
   }
+}
+
+/** Where the transition with this key (state * symbols + symbol) starts looking in the table. */
+function slotOf(key: number, mask: number): number {
+  return (Math.imul(key, 0x9e3779b1) >>> 0) & mask
+}
+
+/** Everything a scan reads but the translation. */
+interface AutomatonTables {
+  symbolOf: Uint16Array
+  symbols: number
+  mask: number
+  tableKeys: Int32Array
+  tableValues: Int32Array
+  rootNext: Int32Array
+  fail: Int32Array
+  childBits: Int32Array
+  outStart: Int32Array
+  outList: Int32Array
+}
+
+/** An automaton built in steps (staged.ts): a large rule set has tens of thousands of patterns. */
+export function* buildAutomaton(patterns: readonly string[], translate: ((code: number) => number) | null = null): Staged<Automaton> {
+  return new Automaton(patterns, translate, yield* automatonTables(patterns))
+}
+
+/** Work between two pauses: a few hundred states or patterns cost well under a millisecond. */
+const STEP = 256
+
+function* automatonTables(patterns: readonly string[]): Staged<AutomatonTables> {
+  const symbolOf = new Uint16Array(0x10000)
+  let symbols = 1
+  for (let id = 0; id < patterns.length; id++) {
+    if (id % STEP === 0) yield
+    const pattern = patterns[id]!
+    for (let k = 0; k < pattern.length; k++) {
+      const code = pattern.charCodeAt(k)
+      if (symbolOf[code] === 0) symbolOf[code] = symbols++
+    }
+  }
+
+  // The trie, first with Map children (built once), then flattened.
+  const children: Map<number, number>[] = [new Map()]
+  const ends: number[][] = [[]]
+  let edges = 0
+  for (let id = 0; id < patterns.length; id++) {
+    if (id % STEP === 0) yield
+    const pattern = patterns[id]!
+    let state = 0
+    for (let k = 0; k < pattern.length; k++) {
+      const symbol = symbolOf[pattern.charCodeAt(k)]!
+      let next = children[state]!.get(symbol)
+      if (next === undefined) {
+        next = children.length
+        children.push(new Map())
+        ends.push([])
+        children[state]!.set(symbol, next)
+        edges++
+      }
+      state = next
+    }
+    if (pattern.length > 0) ends[state]!.push(id)
+  }
+
+  const stateCount = children.length
+  let size = 16
+  while (size < edges * 2) size *= 2
+  const mask = size - 1
+  const tableKeys = new Int32Array(size).fill(EMPTY)
+  const tableValues = new Int32Array(size)
+  const childBits = new Int32Array(stateCount)
+  for (let state = 0; state < stateCount; state++) {
+    if (state % STEP === 0) yield
+    for (const [symbol, next] of children[state]!) {
+      const key = state * symbols + symbol
+      let slot = slotOf(key, mask)
+      while (tableKeys[slot] !== EMPTY) slot = (slot + 1) & mask
+      tableKeys[slot] = key
+      tableValues[slot] = next
+      childBits[state]! |= 1 << (symbol & 31)
+    }
+  }
+  const rootNext = new Int32Array(symbols).fill(EMPTY)
+  for (const [symbol, next] of children[0]!) rootNext[symbol] = next
+
+  // Failure links, breadth first; each state's output is its own patterns then its failure state's. Transitions are
+  // read from the trie's maps, which hold the same ones as the table.
+  const transition = (state: number, symbol: number) => (state === 0 ? rootNext[symbol]! : (children[state]!.get(symbol) ?? EMPTY))
+  const fail = new Int32Array(stateCount)
+  const outputs: number[][] = new Array(stateCount)
+  outputs[0] = ends[0]!
+  const queue: number[] = []
+  for (const next of children[0]!.values()) {
+    fail[next] = 0
+    queue.push(next)
+  }
+  for (let head = 0; head < queue.length; head++) {
+    if (head % STEP === 0) yield
+    const state = queue[head]!
+    outputs[state] = ends[state]!.concat(outputs[fail[state]!]!)
+    for (const [symbol, next] of children[state]!) {
+      let f = fail[state]!
+      let target = transition(f, symbol)
+      while (target === EMPTY && f !== 0) {
+        f = fail[f]!
+        target = transition(f, symbol)
+      }
+      fail[next] = target === EMPTY ? 0 : target
+      queue.push(next)
+    }
+  }
+  const outStart = new Int32Array(stateCount + 1)
+  let total = 0
+  for (let s = 0; s < stateCount; s++) {
+    outStart[s] = total
+    total += outputs[s]!.length
+  }
+  outStart[stateCount] = total
+  const outList = new Int32Array(total)
+  for (let s = 0; s < stateCount; s++) {
+    if (s % STEP === 0) yield
+    outList.set(outputs[s]!, outStart[s]!)
+  }
+  return { symbolOf, symbols, mask, tableKeys, tableValues, rootNext, fail, childBits, outStart, outList }
 }
 
 /** Where a scan puts what it found: (pattern id, end) pairs, reused from message to message. */

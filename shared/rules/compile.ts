@@ -4,93 +4,16 @@
 // required literal is looked for under its own sounds and counts only where the compact text is exactly it, so one
 // scan reads the message for both. A parsed rule that no term of can occur is false (the parser refuses rules that would
 // match a message containing none of their terms), so skipping the others is exact, and thousands of rules cost
-// little more than a handful.
-import type { RE2JS } from 're2js'
-import { Automaton, HitBuffer } from './automaton.ts'
+// little more than a handful. Building one is build-rule-set.ts, in steps that the service runs in slices.
+import { HitBuffer, type Automaton } from './automaton.ts'
+import { buildParts, TEXT_FOUND_KINDS, type CompiledRule, type Node, type PatternIndex, type RuleSetParts, type Targets, type TermTable } from './build-rule-set.ts'
 import { detectTextKinds, hostIsIn, KindTally, type Span, type TextKinds } from './kinds/index.ts'
 import { CompactBuffer } from './normalize.ts'
-import { compileRegex, termsOf, type Expr, type Term } from './parse.ts'
-import { requiredLiterals } from './regex-literal.ts'
-import { parseRules, RuleSetError } from './ruleset.ts'
-import { SyllableStream } from './pinyin-letters.ts'
-import { isSyllableCode, soundCode, soundsOf } from './sounds.ts'
-import { triggersOf } from './triggers.ts'
-import type { AnyKind, Explanation, MessageContext, MessageKind, Rule, RuleInput, TermHit, TextKind } from './types.ts'
-
-interface TermSlot {
-  term: Term
-  /** The rules this term wakes up (see triggers.ts). */
-  rules: number[]
-  regex: RE2JS | null
-  /** For a regex: whether its required literal must be seen before it is worth running. */
-  gated: boolean
-}
-
-/** An expression with its terms resolved to term ids, evaluated without look-ups. */
-type Node = { op: 'term'; id: number } | { op: 'not'; item: Node } | { op: 'and' | 'or'; items: Node[] }
-
-interface CompiledRule {
-  rule: Rule
-  expr: Expr
-  node: Node
-  scope: Set<string> | null
-}
-
-/** Terms that occurred, or regexes worth running now. */
-interface Targets {
-  terms: number[]
-  regexGates: number[]
-}
-
-/** What a pattern (a sound string) found by an automaton means. */
-interface PatternTargets extends Targets {
-  /** Words, phrases and regex literals that sound like the pattern: each only where the compact text is exactly it. */
-  exact: (Targets & { text: string })[]
-}
-
-class TermTable {
-  readonly slots: TermSlot[] = []
-  readonly idOf = new Map<Term, number>()
-  private readonly byKey = new Map<string, number>()
-
-  add(term: Term): void {
-    // Words and phrases are both plain compact substrings, so the same text is one term.
-    const key = `${term.kind === 'phrase' ? 'word' : term.kind}\u0000${term.value}\u0000${term.domain ?? ''}`
-    let id = this.byKey.get(key)
-    if (id === undefined) {
-      id = this.slots.length
-      this.byKey.set(key, id)
-      const regex = term.kind === 'regex' ? compileRegex(term.value) : null
-      this.slots.push({ term, rules: [], regex, gated: false })
-    }
-    this.idOf.set(term, id)
-  }
-}
-
-class PatternIndex {
-  readonly patterns: string[] = []
-  readonly targets: PatternTargets[] = []
-  private readonly byText = new Map<string, number>()
-
-  targetsFor(text: string): PatternTargets {
-    let id = this.byText.get(text)
-    if (id === undefined) {
-      id = this.patterns.length
-      this.byText.set(text, id)
-      this.patterns.push(text)
-      this.targets.push({ terms: [], regexGates: [], exact: [] })
-    }
-    return this.targets[id]!
-  }
-
-  /** Where a literal (compact text) is looked for: under its sounds, checked letter for letter when found. */
-  exactFor(literal: string): Targets {
-    const { exact } = this.targetsFor(soundsOf(literal))
-    let targets = exact.find((candidate) => candidate.text === literal)
-    if (!targets) exact.push((targets = { text: literal, terms: [], regexGates: [] }))
-    return targets
-  }
-}
+import { termsOf } from './parse.ts'
+import { parseRulesInSteps, RuleSetError, type ParsedRule } from './ruleset.ts'
+import { runToEnd, type Staged } from './staged.ts'
+import type { SyllableStream } from './pinyin-letters.ts'
+import type { AnyKind, Explanation, MessageContext, Rule, RuleInput, TermHit, TextKind } from './types.ts'
 
 export class CompiledRuleSet {
   readonly rules: readonly Rule[]
@@ -103,13 +26,13 @@ export class CompiledRuleSet {
   private readonly pinyin: PatternIndex
   private readonly pinyinAutomaton: Automaton | null
   private readonly stream: SyllableStream
-  private readonly kindTerms = new Map<string, number>()
+  private readonly kindTerms: Map<string, number>
   /** kind:link(domain) terms. */
-  private readonly domainTerms: { domain: string; id: number }[] = []
+  private readonly domainTerms: { domain: string; id: number }[]
   /** Whether some term needs the kinds found in the text (kinds/): only then are they looked for. */
   private readonly detectsKinds: boolean
   /** Rules that must be evaluated on every message: they hold a regex with no required literal. */
-  private readonly ungatedRules: number[] = []
+  private readonly ungatedRules: number[]
 
   // Per-message scratch, reused so that matching allocates next to nothing.
   private readonly buffer = new CompactBuffer()
@@ -127,64 +50,20 @@ export class CompiledRuleSet {
   /** Per term id: 1 for a regex (evaluated lazily), 0 for a term the scan alone decides. */
   private readonly isRegex: Uint8Array
 
-  constructor(parsed: { rule: Rule; expr: Expr }[]) {
-    this.rules = parsed.map((p) => p.rule)
-    this.terms = new TermTable()
-    for (const { expr } of parsed) for (const { term } of termsOf(expr)) this.terms.add(term)
-    this.compiled = parsed.map(({ rule, expr }) => ({
-      rule,
-      expr,
-      node: this.resolve(expr),
-      scope: rule.scope === 'all' ? null : new Set(rule.scope),
-    }))
-
-    this.sounds = new PatternIndex()
-    this.pinyin = new PatternIndex()
-    const gates = new Map<number, string[]>()
-    this.terms.slots.forEach((slot, id) => {
-      const { term } = slot
-      if (term.kind === 'word' || term.kind === 'phrase') this.sounds.exactFor(term.value).terms.push(id)
-      else if (term.kind === 'sounds') {
-        this.sounds.targetsFor(term.value).terms.push(id)
-        if (term.value.length >= 2 && [...term.value].every((ch) => isSyllableCode(ch.charCodeAt(0)))) this.pinyin.targetsFor(term.value).terms.push(id)
-      }
-      else if (term.kind === 'kind' && term.domain !== undefined) this.domainTerms.push({ domain: term.domain, id })
-      else if (term.kind === 'kind') this.kindTerms.set(term.value, id)
-      else {
-        const literals = requiredLiterals(term.value)
-        slot.gated = literals.length > 0
-        if (slot.gated) {
-          for (const literal of literals) this.sounds.exactFor(literal).regexGates.push(id)
-          gates.set(id, literals)
-        }
-      }
-    })
-    // Longer texts are rarer in chat; a regex without a literal to wait for runs on every message.
-    const cost = (term: Term): number => {
-      const id = this.terms.idOf.get(term)!
-      if (term.kind === 'regex') {
-        const literals = gates.get(id)
-        return literals ? literals.length / literals[0]!.length ** 2 : Number.POSITIVE_INFINITY
-      }
-      if (term.kind === 'kind') return 0.25
-      return 1 / term.value.length ** 2
-    }
-    const ungated = new Set<number>()
-    parsed.forEach(({ rule, expr }, index) => {
-      if (!rule.enabled) return
-      for (const term of triggersOf(expr, cost).terms) {
-        const slot = this.terms.slots[this.terms.idOf.get(term)!]!
-        if (slot.regex && !slot.gated) ungated.add(index)
-        else if (slot.rules.at(-1) !== index) slot.rules.push(index)
-      }
-    })
-    this.ungatedRules = [...ungated].sort((a, b) => a - b)
-    this.detectsKinds = this.domainTerms.length > 0 || TEXT_FOUND_KINDS.some((kind) => this.kindTerms.has(kind))
-    this.automaton = new Automaton(this.sounds.patterns, soundCode)
-    this.pinyinAutomaton = this.pinyin.patterns.length ? new Automaton(this.pinyin.patterns) : null
-    const pairs = new Set<number>()
-    for (const pattern of this.pinyin.patterns) for (let k = 1; k < pattern.length; k++) pairs.add(pattern.charCodeAt(k - 1) * 0x10000 + pattern.charCodeAt(k))
-    this.stream = new SyllableStream(pairs)
+  /** Builds at once, unless compileRuleSetInSteps built the parts already, pausing between steps. */
+  constructor(parsed: readonly ParsedRule[], parts: RuleSetParts = runToEnd(buildParts(parsed))) {
+    this.rules = parts.rules
+    this.compiled = parts.compiled
+    this.terms = parts.terms
+    this.sounds = parts.sounds
+    this.automaton = parts.automaton
+    this.pinyin = parts.pinyin
+    this.pinyinAutomaton = parts.pinyinAutomaton
+    this.stream = parts.stream
+    this.kindTerms = parts.kindTerms
+    this.domainTerms = parts.domainTerms
+    this.detectsKinds = parts.detectsKinds
+    this.ungatedRules = parts.ungatedRules
 
     const termCount = this.terms.slots.length
     this.termSeen = new Int32Array(termCount)
@@ -379,17 +258,6 @@ export class CompiledRuleSet {
     return ranges
   }
 
-  private resolve(expr: Expr): Node {
-    switch (expr.type) {
-      case 'term':
-        return { op: 'term', id: this.terms.idOf.get(expr)! }
-      case 'not':
-        return { op: 'not', item: this.resolve(expr.item) }
-      default:
-        return { op: expr.type, items: expr.items.map((item) => this.resolve(item)) }
-    }
-  }
-
   private evaluate(node: Node): boolean {
     switch (node.op) {
       case 'term':
@@ -408,9 +276,6 @@ export class CompiledRuleSet {
 
 /** A message with nothing known about it but its text (shared, so matching one allocates no context). */
 const NO_CONTEXT: MessageContext = Object.freeze({})
-
-/** The kinds the engine finds in a message's text itself (kinds/). */
-const TEXT_FOUND_KINDS = ['link', 'phone', 'wechat-id'] as const satisfies readonly (MessageKind | TextKind)[]
 
 /** Where in the text a kind was found: every link (or those in `domain`), phone number or WeChat id. */
 function kindSpans(found: TextKinds, kind: string, domain?: string): Span[] {
@@ -460,7 +325,12 @@ function dedupe(hits: TermHit[]): TermHit[] {
 
 /** Compiles a rule set; throws RuleSetError listing every bad rule (with line and column where that applies). */
 export function compileRuleSet(inputs: readonly (RuleInput | Rule)[]): CompiledRuleSet {
-  const { rules, problems } = parseRules(inputs)
+  return runToEnd(compileRuleSetInSteps(inputs))
+}
+
+/** compileRuleSet, pausable between small steps: the service runs it in slices (runInSlices) off the event loop's back. */
+export function* compileRuleSetInSteps(inputs: readonly (RuleInput | Rule)[]): Staged<CompiledRuleSet> {
+  const { rules, problems } = yield* parseRulesInSteps(inputs)
   if (problems.length) throw new RuleSetError(problems)
-  return new CompiledRuleSet(rules)
+  return new CompiledRuleSet(rules, yield* buildParts(rules))
 }

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { findUnsafeCharacter } from '../text/unsafe-characters.ts'
 import { ruleErrorText } from './messages.ts'
 import { parseExpression, RuleSyntaxError, type Expr } from './parse.ts'
+import { runToEnd, type Staged } from './staged.ts'
 import { RULE_ACTIONS, type Rule, type RuleInput, type RuleProblem } from './types.ts'
 
 export const ruleInputSchema = z.object({
@@ -47,12 +48,23 @@ export interface ParsedRule {
   expr: Expr
 }
 
+export interface ParsedRules {
+  rules: ParsedRule[]
+  problems: RuleProblem[]
+}
+
 /** Checks shape, names and expressions of every rule; returns the parsed rules only when there is no problem. */
-export function parseRules(inputs: readonly unknown[]): { rules: ParsedRule[]; problems: RuleProblem[] } {
+export function parseRules(inputs: readonly unknown[]): ParsedRules {
+  return runToEnd(parseRulesInSteps(inputs))
+}
+
+/** parseRules, pausable after each rule (staged.ts). */
+export function* parseRulesInSteps(inputs: readonly unknown[]): Staged<ParsedRules> {
   const problems: RuleProblem[] = []
   const rules: ParsedRule[] = []
   const seen = new Set<string>()
-  inputs.forEach((input, index) => {
+  for (const [index, input] of inputs.entries()) {
+    yield
     const written = (input as { name?: unknown } | null)?.name
     const fallbackName = typeof written === 'string' && written.trim() ? written.trim() : `#${index + 1}`
     const shape = ruleInputSchema.safeParse(input)
@@ -62,7 +74,7 @@ export function parseRules(inputs: readonly unknown[]): { rules: ParsedRule[]; p
         const params = { field, reason: issue.message }
         problems.push({ rule: fallbackName, index, message: ruleErrorText('bad_field', params), code: 'bad_field', params })
       }
-      return
+      continue
     }
     const rule = resolveRule(shape.data)
     if (seen.has(rule.name)) problems.push({ rule: rule.name, index, message: ruleErrorText('duplicate_name'), code: 'duplicate_name' })
@@ -78,7 +90,7 @@ export function parseRules(inputs: readonly unknown[]): { rules: ParsedRule[]; p
       // Refused before parsing: a rule this long is a pasted word list, and parsing it would hold the app up.
       const params = { length: String(rule.match.length), max: String(MAX_EXPRESSION_LENGTH) }
       problems.push({ rule: rule.name, index, message: ruleErrorText('too_long', params), code: 'too_long', params })
-      return
+      continue
     }
     try {
       rules.push({ rule, expr: parseExpression(rule.match) })
@@ -86,7 +98,7 @@ export function parseRules(inputs: readonly unknown[]): { rules: ParsedRule[]; p
       if (!(error instanceof RuleSyntaxError)) throw error
       problems.push({ rule: rule.name, index, message: error.message, code: error.code, params: error.params, position: error.position })
     }
-  })
+  }
   return { rules: problems.length ? [] : rules, problems }
 }
 

@@ -217,7 +217,7 @@ export async function createHarness(
   }
   harness.guard = createGuard({ store: harness.store, chat: harness.chat, clock })
   if (options.settings) harness.store.settings.update(options.settings)
-  harness.guard.updateRules(options.rules ?? RULES)
+  await harness.guard.updateRules(options.rules ?? RULES)
   await harness.guard.onGroupsChanged([...harness.chat.groups.values()].map((entry) => entry.group))
   return harness
 }

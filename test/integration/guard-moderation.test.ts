@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHarness, DAY, eventKinds, T0, type Harness } from './guard-harness.ts'
+import { RuleSetError } from '../../shared/rules/index.ts'
 
 let h: Harness
 afterEach(() => h?.close())
@@ -191,7 +192,7 @@ describe('dry run', () => {
 describe('rules', () => {
   it('rejects a bad rule list and keeps the old one', async () => {
     h = await createHarness()
-    expect(() => h.guard.updateRules([{ name: 'x', match: '(' }])).toThrow()
+    await expect(h.guard.updateRules([{ name: 'x', match: '(' }])).rejects.toThrow(RuleSetError)
     expect(h.store.rules.list().map((r) => r.name)).toEqual(['官方', '广告', '赌博', '返利'])
   })
 
@@ -201,7 +202,11 @@ describe('rules', () => {
     const other = openStore(h.path)
     other.rules.replaceAll([{ name: '新词', match: '兼职', reply: null, action: 'warn', enabled: true, scope: 'all', dryRun: false }])
     other.close()
+    // Compiled in the background: the message that noticed the change met the rules in use, the next the new ones.
     await h.send('alice', '招兼职')
+    expect(h.store.events.list()).toEqual([])
+    await h.guard.refreshRules()
+    await h.send('bob', '招兼职')
     expect(h.store.events.list()[0]!.rule).toBe('新词')
   })
 
@@ -210,7 +215,9 @@ describe('rules', () => {
     await h.send('alice', '代购')
     h.store.rules.replaceAll([{ name: 'bad', match: '(', reply: null, action: 'warn', enabled: true, scope: 'all', dryRun: false }])
     await h.send('alice', '代购')
-    expect(eventKinds(h.store)).toEqual(['warning', 'rules_invalid', 'warning'])
+    await h.guard.refreshRules()
+    await h.send('alice', '代购')
+    expect(eventKinds(h.store)).toEqual(['warning', 'warning', 'rules_invalid', 'removal'])
   })
 })
 

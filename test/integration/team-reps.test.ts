@@ -58,6 +58,8 @@ describe('a team of reps', () => {
     await a.h.send('alice', '推广')
     expect(a.h.store.events.list({ kind: 'warning' })).toHaveLength(0)
     a.h.store.team.setSubscribed('通用', true)
+    // A changed pack compiles in the background; the guard judges with it once it is ready.
+    await a.h.guard.refreshRules()
     await a.h.send('alice', '推广一下')
     expect(a.h.store.events.list({ kind: 'warning' })[0]).toMatchObject({ rule: teamRuleName('通用', '推广') })
 
@@ -69,10 +71,12 @@ describe('a team of reps', () => {
     await eventually(() => b.h.store.team.packs()[0]?.version === 2, 'version 2 on rep-2')
     expect(b.h.store.events.list({ kind: 'team_pack_updated' })).toHaveLength(0)
 
+    await a.h.guard.refreshRules()
     await a.h.send('alice', '做代理')
     expect(a.h.store.events.list({ kind: 'warning' })[0]?.text).toBe('做代理')
     // Switched off locally: the rule stays in the pack but judges nothing here.
     expect(a.h.store.team.setRuleOff('通用', '推广', true)).toBe(true)
+    await a.h.guard.refreshRules()
     await a.h.send('alice', '推广推广')
     expect(a.h.store.events.list({ kind: 'warning' })[0]?.text).toBe('做代理')
     expect(a.h.store.team.setRuleOff('通用', '没有这条', true)).toBe(false)

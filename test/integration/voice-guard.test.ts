@@ -209,7 +209,7 @@ describe('nothing lost', () => {
 
   it('a voice message that cannot be transcribed is still judged by rules about its kind', async () => {
     await harness()
-    h.guard.updateRules([{ name: '不许发语音', match: 'kind:voice', action: 'alert' }])
+    await h.guard.updateRules([{ name: '不许发语音', match: 'kind:voice', action: 'alert' }])
     await h.voice('alice', Buffer.from('<html>link expired</html>'))
     await h.voice('bob', async () => {
       throw new Error('download failed')

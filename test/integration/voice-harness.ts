@@ -108,7 +108,7 @@ export async function createVoiceHarness(options: { settings?: Partial<Settings>
       rmSync(dir, { recursive: true, force: true })
     },
   }
-  harness.guard.updateRules(RULES)
+  await harness.guard.updateRules(RULES)
   await harness.guard.onGroupsChanged([...chat.groups.values()].map((entry) => entry.group))
   return harness
 }

@@ -70,7 +70,7 @@ beforeEach(async () => {
   world.createRoom({ name: 'room', topic: '孕妈交流群', owner: 'bot', members: ['alice', 'bob'] })
   host = await createSimulatedBot(world, { dataDir, now: clock.now })
   startGuard()
-  guard.updateRules(RULES)
+  await guard.updateRules(RULES)
   await startAndLogIn(host, world)
 })
 

@@ -17,8 +17,8 @@ export class Child {
   private readonly process: ChildProcessWithoutNullStreams
   private waiters: (() => void)[] = []
 
-  constructor(script: string, args: string[]) {
-    this.process = spawn(process.execPath, [...TSX, script, ...args], { cwd: ROOT, stdio: 'pipe' })
+  constructor(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+    this.process = spawn(process.execPath, [...TSX, script, ...args], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, ...env } })
     let partial = ''
     this.process.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       const parts = (partial + chunk).split('\n')
@@ -74,9 +74,10 @@ export class Child {
 
 export const GUARD_CHILD = 'test/integration/faults/guard-child.ts'
 
-/** Starts the guard child on `dataDir` and waits until it is logged in. */
-export async function startGuardChild(dataDir: string, logDir?: string): Promise<Child> {
-  const child = new Child(GUARD_CHILD, logDir ? [dataDir, logDir] : [dataDir])
+/** Starts the guard child on `dataDir` and waits until it is logged in; it acts 600 times a minute unless told. */
+export async function startGuardChild(dataDir: string, logDir?: string, options: { ratePerMinute?: number } = {}): Promise<Child> {
+  const env = options.ratePerMinute === undefined ? {} : { GUARD_CHILD_RATE_PER_MINUTE: String(options.ratePerMinute) }
+  const child = new Child(GUARD_CHILD, logDir ? [dataDir, logDir] : [dataDir], env)
   await child.waitFor((line) => line === 'ready', 'ready')
   return child
 }

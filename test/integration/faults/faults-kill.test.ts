@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { DATABASE_FILE } from '../../../electron/service/start.ts'
+import { DEFAULT_SETTINGS } from '../../../shared/policy/settings.ts'
 import type { Effect } from './guard-child.ts'
 import { startGuardChild } from './child-process.ts'
 
@@ -73,5 +74,60 @@ describe('SIGKILL during a burst', { timeout: 180_000 }, () => {
     const allowed = countBy(sayActions, (action) => `${action.groupId} ${action.text} ${action.mentionIds.join()}`)
     const sent = countBy(effects.filter((effect) => effect.op === 'say' && effect.room?.endsWith('@chatroom')), (effect) => `${effect.room} ${withoutMentions(effect.text!)} ${effect.mentionIds!.join()}`)
     expect([...sent].filter(([key, n]) => n > (allowed.get(key) ?? 0))).toEqual([])
+  })
+})
+
+/** When each action started, and how many wait, read from the data file (a killed child's too). */
+function actionsIn(dir: string): { starts: number[]; waiting: number } {
+  const db = new Database(join(dir, DATABASE_FILE), { readonly: true })
+  try {
+    const starts = db.prepare('SELECT started_at FROM pending_actions WHERE started_at IS NOT NULL ORDER BY started_at').pluck().all() as number[]
+    const waiting = db.prepare("SELECT count(*) FROM pending_actions WHERE status = 'queued'").pluck().get() as number
+    return { starts, waiting }
+  } finally {
+    db.close()
+  }
+}
+
+/** The most actions that started within any one minute. */
+function busiestMinute(starts: readonly number[]): number {
+  let most = 0
+  for (let from = 0, to = 0; from < starts.length; from++) {
+    while (to < starts.length && starts[to]! < starts[from]! + 60_000) to++
+    most = Math.max(most, to - from)
+  }
+  return most
+}
+
+describe('SIGKILL while the rate limit holds actions back', { timeout: 180_000 }, () => {
+  const limit = DEFAULT_SETTINGS.rateLimitPerMinute
+
+  it(`at the default ${limit} actions a minute, the restarted guard starts none beyond the limit within the minute`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qunguard-kill-rate-'))
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+    const first = await startGuardChild(dir, undefined, { ratePerMinute: limit })
+    first.send('burst 7 80')
+    const deadline = Date.now() + 60_000
+    for (let seen = actionsIn(dir); !(seen.starts.length >= limit && seen.waiting > 0) && Date.now() < deadline; seen = actionsIn(dir)) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    first.kill('SIGKILL')
+    await first.exited
+    const before = actionsIn(dir)
+    expect(before.starts).toHaveLength(limit)
+    expect(before.waiting).toBeGreaterThan(0)
+
+    // The restarted guard looks at its queue as the account logs in (before `ready`): by the answer to a command
+    // after that, whatever it started is in the file. The minute's starts were there already.
+    const second = await startGuardChild(dir, undefined, { ratePerMinute: limit })
+    const asked = second.lines.length
+    second.send('health')
+    await second.waitFor((line) => line.startsWith('health '), 'health', asked)
+    const after = actionsIn(dir)
+    expect(busiestMinute(after.starts)).toBeLessThanOrEqual(limit)
+    // Held back, not lost: the burst's actions wait for the minute to pass.
+    expect(after.waiting).toBe(before.waiting)
+    second.send('exit')
+    await second.waitFor((line) => line === 'exit-ok', 'exit-ok')
   })
 })

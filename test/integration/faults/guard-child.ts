@@ -8,7 +8,7 @@
 // `puppet-throws TOKEN` (saves TOKEN as the puppet token, then code inside a puppet package throws from a timer, as
 // wechaty-token does) and `login` (the rep logs in again: the same simulated account scans again).
 // It prints `ready`, `health <json>` on every health change and for `health`, `login <json>` on every login state,
-// `said`, `drained` and `exit-ok`.
+// `said`, `drained` and `exit-ok`. It acts 600 times a minute, or GUARD_CHILD_RATE_PER_MINUTE times when that is set.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -108,7 +108,8 @@ async function main(): Promise<void> {
   if ((await service.api.listRules({})).map((rule) => rule.name).join() !== CHILD_RULES.map((rule) => rule.name).join()) {
     await service.api.saveRules({ rules: CHILD_RULES })
   }
-  await service.api.updateSettings({ rateLimitPerMinute: 600 })
+  // Fast enough that a burst is acted on at once, unless the test asks for another rate (the real default).
+  await service.api.updateSettings({ rateLimitPerMinute: Number(process.env.GUARD_CHILD_RATE_PER_MINUTE ?? 600) })
   world.logIn()
   await world.echoes.settled()
   process.stdout.write('ready\n')
