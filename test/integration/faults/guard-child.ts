@@ -131,15 +131,19 @@ async function main(): Promise<void> {
       process.stdout.write('said\n')
     } else if (command === 'burst') {
       // Fast, as a busy group is: each message is posted as soon as the previous one is handed over.
+      let posted = 0
       for (const message of burstMessages(Number(rest[0]), Number(rest[1]))) {
         try {
           fromMembers.add(world.say(message.room, message.from, message.text))
+          posted++
         } catch {
-          // A member the bot removed earlier in the burst cannot speak in that group any more.
+          // A member the bot removed earlier in the burst cannot speak in that group any more (how many that is
+          // depends on how fast the bot acted, so the burst says how many it posted).
         }
         await new Promise((resolve) => setImmediate(resolve))
       }
       await world.echoes.settled()
+      process.stdout.write(`posted ${posted}\n`)
       process.stdout.write('burst-done\n')
     } else if (command === 'drain') {
       for (;;) {
