@@ -1,7 +1,7 @@
 // The one implementation of the contract. Both doors (Electron IPC, HTTP/WebSocket) and the tests reach it through
 // createDispatch, which has already validated every input; what is checked here is state: that the event exists,
 // that a reorder names exactly the current rules, and so on. A refused command changes nothing.
-import { ApiError, type ApiEvent, type QunGuardApi } from '../../shared/api/contract.ts'
+import { ApiError, type ApiEvent, type ApiInput, type QunGuardApi } from '../../shared/api/contract.ts'
 import type { BackupView, LoginState, PuppetName } from '../../shared/api/types.ts'
 import { acknowledgeable, type NeedsRepView } from '../../shared/api/needs-rep.ts'
 import { backtestSteps } from '../../shared/rules/backtest.ts'
@@ -12,7 +12,7 @@ import { OverrideError } from '../guard/index.ts'
 import { BackupError } from '../backup/index.ts'
 import { compileRulesInSlices } from '../rules/in-slices.ts'
 import { exportData, importData, ImportError } from '../transfer/index.ts'
-import { SettingError, type GuardEvent, type Store } from '../store/index.ts'
+import { SettingError, type EventQuery, type GuardEvent, type Store } from '../store/index.ts'
 import { feedCsv } from '../../shared/api/feed-csv.ts'
 import { memberStoryView } from './member-story.ts'
 import type { TeamMode } from '../team-sync/team-mode.ts'
@@ -46,7 +46,7 @@ export interface ApiDeps {
     switchTo(puppet: PuppetName, token?: string): Promise<boolean>
   }
   /** What needs the rep now; recount() after the events were replaced wholesale (an import). */
-  needsRep: { view(): NeedsRepView; recount(): void }
+  needsRep: { view(): NeedsRepView; ids(): number[]; recount(): void }
   speech: {
     /** Resolves when the keys work; throws a coded error (BaiduError) otherwise. */
     checkKeys(): Promise<void>
@@ -111,6 +111,11 @@ export function createApi(deps: ApiDeps): QunGuardApi {
   const groups = () => groupViews(store, clock(), capabilitiesOf(deps.bot.state().puppet))
   const settings = () => settingsView(store, secrets)
   const feed = (event: GuardEvent) => feedEventView(store, event)
+  /** The feed's filters as the store takes them: "needs me" is the events the count holds now. */
+  const eventQueryOf = ({ needsRep, ...filters }: ApiInput<'exportFeed'>): EventQuery => ({
+    ...filters,
+    ...(needsRep ? { ids: deps.needsRep.ids() } : {}),
+  })
   const allowList = () => store.allowList.list().map(({ memberKey, name, note, addedAt }) => ({ memberKey, name, note, addedAt }))
 
   // The saved rules compiled, kept until they change: a rep runs several backtests while editing.
@@ -161,7 +166,7 @@ export function createApi(deps: ApiDeps): QunGuardApi {
     },
     listRules: async () => rules(),
     listFeed: async ({ limit = DEFAULT_FEED_PAGE, ...filters }) => {
-      const events = store.events.list({ ...filters, limit: limit + 1 })
+      const events = store.events.list({ ...eventQueryOf(filters), limit: limit + 1 })
       const page = events.slice(0, limit)
       return { items: page.map(feed), nextBeforeId: events.length > limit ? page.at(-1)!.id : null }
     },
@@ -338,7 +343,7 @@ export function createApi(deps: ApiDeps): QunGuardApi {
         return feed(removal)
       }),
     exportFeed: async (filters) => {
-      const events = store.events.list({ ...filters, limit: EXPORT_LIMIT }).map(feed)
+      const events = store.events.list({ ...eventQueryOf(filters), limit: EXPORT_LIMIT }).map(feed)
       return { csv: feedCsv(events, localTime), count: events.length }
     },
     listBackups: async () => deps.backups.list(),

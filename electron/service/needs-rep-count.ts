@@ -13,6 +13,8 @@ export interface NeedsRepChange {
 
 export interface NeedsRepCount {
   count(): number
+  /** The events that need the rep, for the feed's "needs me" view. */
+  ids(): number[]
   byTopic(): Record<NeedsRepTopic, number>
   /** Takes an event as it stands after a change; returns what changed, or null when the count did not. */
   apply(event: FeedEvent): NeedsRepChange | null
@@ -33,6 +35,7 @@ export function createNeedsRepCount(store: Store): NeedsRepCount {
 
   return {
     count: () => open.size,
+    ids: () => [...open.keys()],
     byTopic() {
       const counts: Record<NeedsRepTopic, number> = { review: 0, failure: 0, todo: 0, offender: 0 }
       for (const topic of open.values()) counts[topic]++

@@ -209,6 +209,7 @@ async function startLocked(options: ServiceOptions, lock: FolderLock): Promise<R
     },
     needsRep: {
       view: () => ({ count: needsRep.count(), topics: needsRep.byTopic() }),
+      ids: () => needsRep.ids(),
       recount() {
         needsRep.recount()
         needsRepChanged({ count: needsRep.count(), arrived: null })

@@ -33,6 +33,8 @@ export interface EventQuery {
   kind?: EventKind
   kinds?: readonly EventKind[]
   rule?: string
+  /** Only these events. */
+  ids?: readonly number[]
   /** Only events at or after / before these times (ms). */
   since?: number
   until?: number
@@ -143,6 +145,7 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
         memberKey: string | null
         kinds: string | null
         rule: string | null
+        ids: string | null
         since: number | null
         until: number | null
       },
@@ -155,6 +158,7 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
        AND (@memberKey IS NULL OR member_key = @memberKey)
        AND (@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))
        AND (@rule IS NULL OR rule = @rule)
+       AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))
        AND (@since IS NULL OR at >= @since)
        AND (@until IS NULL OR at < @until)
      ORDER BY id DESC LIMIT @limit`,
@@ -244,6 +248,7 @@ export function createEventsTable(db: Database, feed: EventFeed): EventsTable {
           memberKey: query.memberKey ?? null,
           kinds: query.kinds ? JSON.stringify(query.kinds) : query.kind ? JSON.stringify([query.kind]) : null,
           rule: query.rule ?? null,
+          ids: query.ids ? JSON.stringify(query.ids) : null,
           since: query.since ?? null,
           until: query.until ?? null,
         })

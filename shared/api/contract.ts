@@ -43,6 +43,8 @@ const feedFilters = {
   kinds: z.array(z.enum(FEED_EVENT_KINDS)).max(FEED_EVENT_KINDS.length).optional(),
   since: z.number().int().nonnegative().optional(),
   until: z.number().int().nonnegative().optional(),
+  /** Only what still needs the rep: what the tray and the bell count. */
+  needsRep: z.boolean().optional(),
 }
 
 export const API_INPUTS = {

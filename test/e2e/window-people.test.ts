@@ -152,6 +152,31 @@ describe('the rep’s groups, feed and members (demo server, chromium)', () => {
     expect(await title()).toBe(before - 1)
   }, 60_000)
 
+  it('opens from the bell on what needs the rep alone, and shows everything again at one click', async () => {
+    await go(page, 'groups')
+    const needing = Number(await page.getByTestId('header-needs-rep').locator('.ant-badge-count').getAttribute('title'))
+    expect(needing).toBeGreaterThan(0)
+    const cards = page.getByTestId('feed-list').getByTestId('feed-card')
+    const shown = page.getByTestId('feed-filter-needs-rep').locator('.ant-segmented-item-selected')
+    const bell = page.getByTestId('header-needs-rep').getByRole('button')
+    await bell.click()
+    await expect.poll(() => page.url()).toContain('#/feed/needs-rep')
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(needing)
+    expect(await shown.textContent()).toBe('需要我处理')
+    expect(await card('warning', '招财猫').count()).toBe(0)
+
+    await page.getByTestId('feed-filter-needs-rep').getByText('全部').click()
+    await card('warning', '招财猫').first().waitFor({ timeout: 10_000 })
+    expect(await cards.count()).toBeGreaterThan(needing)
+    expect(page.url()).not.toContain('needs-rep')
+    // The bell again, with the feed open: what needs the rep, once more.
+    await bell.click()
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(needing)
+    expect(await shown.textContent()).toBe('需要我处理')
+    await page.getByTestId('feed-filter-needs-rep').getByText('全部').click()
+    await card('warning', '招财猫').first().waitFor({ timeout: 10_000 })
+  }, 60_000)
+
   it('pardons from the keyboard: the confirmation takes the focus, and the groups’ 7-day count follows', async () => {
     await go(page, 'groups')
     const before = await warnings7d('母婴好物团购群')

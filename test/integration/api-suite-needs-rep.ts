@@ -48,6 +48,25 @@ export function needsRepTests(env: () => ApiEnv): void {
       stop()
     })
 
+    it('lists and exports only what needs the rep when the feed is asked for that, whatever else it is filtered by', async () => {
+      const { api } = env()
+      const warning = await offence('shop', '老张', '代购')
+      const alert = await offence('shop', '小王', '返利')
+      const task = await offence('other', '路人', '赌博')
+      const ids = async (query: Parameters<typeof api.listFeed>[0]) => (await api.listFeed(query)).items.map((event) => event.id)
+      expect(await ids({})).toEqual(expect.arrayContaining([warning.id, alert.id, task.id]))
+      expect(await ids({ needsRep: true })).toEqual([task.id, alert.id])
+      expect(await ids({ needsRep: true, groupId: task.groupId! })).toEqual([task.id])
+      expect(await ids({ needsRep: true, limit: 1 })).toEqual([task.id])
+      expect((await api.exportFeed({ needsRep: true })).count).toBe(2)
+
+      await api.acknowledgeEvent({ eventId: alert.id })
+      expect(await ids({ needsRep: true })).toEqual([task.id])
+      await api.resolveTask({ eventId: task.id, outcome: 'pardon' })
+      expect(await ids({ needsRep: true })).toEqual([])
+      expect(await ids({ needsRep: false })).toEqual(expect.arrayContaining([warning.id, alert.id, task.id]))
+    })
+
     it('goes down when the rep pardons a task or resolves a review, and leaves dry runs out', async () => {
       const { api } = env()
       const task = await offence('other', '路人', '赌博')

@@ -14,7 +14,7 @@ import { HeaderStatus } from './HeaderStatus.tsx'
 import { HealthBanner } from './HealthBanner.tsx'
 import { NoAccess } from './NoAccess.tsx'
 import { useLanguageFromSettings } from './useLanguageFromSettings.ts'
-import { useHashRoute, type Route } from './routes.ts'
+import { FEED_NEEDS_REP, useHashRoute, type Route } from './routes.ts'
 import { useConfirmLeave } from './UnsavedEdits.tsx'
 import { useNeedsRep } from './useNeedsRep.ts'
 
@@ -43,9 +43,9 @@ export function AppShell() {
   const [route, navigate] = useHashRoute()
   const confirmLeave = useConfirmLeave()
   // Leaving a screen with edits not saved asks first (save, discard, stay).
-  const go = (next: Route) => {
-    if (next === route) return
-    void confirmLeave().then((mayGo) => mayGo && navigate(next))
+  const go = (next: Route, view?: string) => {
+    if (next === route && view === undefined) return
+    void confirmLeave().then((mayGo) => mayGo && navigate(next, view ? { view } : {}))
   }
   const needsRep = useNeedsRep()
   useLanguageFromSettings()
@@ -97,7 +97,7 @@ export function AppShell() {
           <Typography.Title level={4} className="app-header-title">
             {route && t(MENU.find((item) => item.route === route)!.label)}
           </Typography.Title>
-          <HeaderStatus needsRep={needsRep} onOpenFeed={() => go('feed')} onOpenLogin={() => go('login')} />
+          <HeaderStatus needsRep={needsRep} onOpenFeed={() => go('feed', FEED_NEEDS_REP)} onOpenLogin={() => go('login')} />
         </Layout.Header>
         <Layout.Content className="app-content">
           {login.error && (

@@ -1,4 +1,4 @@
-import { Select } from 'antd'
+import { Segmented, Select } from 'antd'
 import { FEED_EVENT_KINDS, type FeedEventKind } from '../../../../shared/api/types.ts'
 import { useT } from '../../i18n/index.tsx'
 import { useAppData } from '../../state/AppData.tsx'
@@ -11,6 +11,15 @@ export function FeedFilters({ filter, onChange }: { filter: FeedFilter; onChange
   const set = (patch: Partial<FeedFilter>) => onChange({ ...filter, ...patch })
   return (
     <div className="toolbar">
+      <Segmented<'all' | 'needsRep'>
+        value={filter.needsRep ? 'needsRep' : 'all'}
+        onChange={(shown) => set({ needsRep: shown === 'needsRep' })}
+        options={[
+          { value: 'all', label: t('feed.filter.all') },
+          { value: 'needsRep', label: t('feed.filter.needsRep') },
+        ]}
+        data-testid="feed-filter-needs-rep"
+      />
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}

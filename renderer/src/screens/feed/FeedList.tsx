@@ -1,5 +1,6 @@
 import { Alert, Button, Empty, Flex, Spin } from 'antd'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { FEED_NEEDS_REP, showView, useHashView } from '../../shell/routes.ts'
 import { useT } from '../../i18n/index.tsx'
 import { FeedActions } from './FeedActions.tsx'
 import { FeedCard } from './FeedCard.tsx'
@@ -9,14 +10,23 @@ import { useFeed } from './useFeed.ts'
 
 export function FeedList() {
   const t = useT()
-  const [filter, setFilter] = useState<FeedFilter>({ time: 'all' })
+  const { view, asked } = useHashView()
+  const [filter, setFilter] = useState<FeedFilter>(() => ({ time: 'all', needsRep: view === FEED_NEEDS_REP }))
+  // The bell asks for what needs the rep, even when the feed is open already.
+  useEffect(() => {
+    if (asked > 0) setFilter((current) => ({ ...current, needsRep: view === FEED_NEEDS_REP }))
+  }, [view, asked])
+  const change = (next: FeedFilter) => {
+    if (next.needsRep !== filter.needsRep) showView('feed', next.needsRep ? FEED_NEEDS_REP : null)
+    setFilter(next)
+  }
   const feed = useFeed(filter)
   return (
     <>
-      <FeedFilters filter={filter} onChange={setFilter} />
+      <FeedFilters filter={filter} onChange={change} />
       {feed.error && <Alert type="error" showIcon title={feed.error.message} className="screen-alert" />}
       {feed.items.length === 0 && !feed.loading ? (
-        <Empty description={t('feed.empty')} />
+        <Empty description={t(filter.needsRep ? 'feed.emptyNeedsRep' : 'feed.empty')} />
       ) : (
         <div data-testid="feed-list">
           {feed.items.map((event) => (

@@ -1,3 +1,4 @@
+import { needsRepTopic } from '../../../../shared/api/needs-rep.ts'
 import type { FeedEvent, FeedEventKind } from '../../../../shared/api/types.ts'
 
 export const TIME_RANGES = ['all', 'hour', 'today', 'week', 'month'] as const
@@ -8,6 +9,8 @@ export interface FeedFilter {
   rule?: string
   kinds?: FeedEventKind[]
   time: TimeRange
+  /** Only what still needs the rep (what the tray and the bell count). */
+  needsRep?: boolean
 }
 
 const HOUR_MS = 60 * 60 * 1000
@@ -37,6 +40,7 @@ export function matchesFilter(filter: FeedFilter, event: FeedEvent, since: numbe
   if (filter.groupId !== undefined && event.groupId !== filter.groupId) return false
   if (filter.rule !== undefined && event.rule !== filter.rule) return false
   if (filter.kinds?.length && !filter.kinds.includes(event.kind)) return false
+  if (filter.needsRep && !needsRepTopic(event)) return false
   return since === undefined || event.at >= since
 }
 
@@ -46,6 +50,7 @@ export function feedQueryOf(filter: FeedFilter, since: number | undefined) {
     ...(filter.groupId ? { groupId: filter.groupId } : {}),
     ...(filter.rule ? { rule: filter.rule } : {}),
     ...(filter.kinds?.length ? { kinds: filter.kinds } : {}),
+    ...(filter.needsRep ? { needsRep: true } : {}),
     ...(since === undefined ? {} : { since }),
   }
 }
