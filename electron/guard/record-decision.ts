@@ -27,6 +27,20 @@ const EVENT_KIND_OF: Record<Exclude<Sanction['kind'], 'none'>, EventKind> = {
   alert: 'alert',
 }
 
+/** What every offence's event says of it: the group, the member, the rule, and the message. */
+export function offenceFields(offence: Pick<Offence, 'group' | 'member' | 'rule' | 'message'>) {
+  const { group, member, rule, message } = offence
+  return {
+    groupId: group.id,
+    memberKey: member.key,
+    memberId: member.id,
+    memberName: member.displayName,
+    rule: rule.name,
+    messageId: message.id,
+    text: message.text,
+  }
+}
+
 /** Returns the decision's event id, or null for a decision to do nothing. */
 export function recordDecision(store: Store, offence: Offence, decision: Decision, now: number): number | null {
   const { sanction } = decision
@@ -46,9 +60,8 @@ export function recordDecision(store: Store, offence: Offence, decision: Decisio
     : null
   const diverted = decision.divertedToRep
   if (sanction.kind === 'remove' && !diverted && !decision.dryRun && offence.removal.route === 'rep') {
-    const subject = { groupId: group.id, memberKey: member.key, memberId: member.id, memberName: member.displayName, rule: rule.name }
     const detail = { ...offence.detail, sanction }
-    const task = { ...subject, messageId: message.id, text: message.text, strikeId, hit: offence.hit }
+    const task = { ...offenceFields(offence), strikeId, hit: offence.hit }
     return openRemovalTask(store, task, { reason: offence.removal.reason, detail }, now)
   }
   // The exact words the group reads (or would read, in a dry run), so the window can show them on the card.
@@ -57,13 +70,7 @@ export function recordDecision(store: Store, offence: Offence, decision: Decisio
     // A diverted sanction is an alert to the rep that stays open as a review item until they decide.
     kind: diverted ? 'alert' : EVENT_KIND_OF[sanction.kind],
     at: now,
-    groupId: group.id,
-    memberKey: member.key,
-    memberId: member.id,
-    memberName: member.displayName,
-    rule: rule.name,
-    messageId: message.id,
-    text: message.text,
+    ...offenceFields(offence),
     detail: { ...offence.detail, sanction, ...said, ...(diverted ? { divertedToRep: true } : {}) },
     hit: offence.hit,
     dryRun: decision.dryRun,

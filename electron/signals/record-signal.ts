@@ -5,7 +5,7 @@ import type { RemovalPlan } from '../guard/removal-plan.ts'
 import { decideOffence } from '../../shared/policy/index.ts'
 import { signalRuleName, type SignalFindings, type SignalOffence } from '../../shared/signals/decide.ts'
 import { queueRepNote } from '../actions/rep-channel.ts'
-import { recordDecision } from '../guard/record-decision.ts'
+import { offenceFields, recordDecision } from '../guard/record-decision.ts'
 import type { KnownMember } from '../guard/member-identity.ts'
 import type { GroupRecord, Store } from '../store/index.ts'
 import { signalDetail, signalNote, signalReason } from './signal-notes.ts'
@@ -45,13 +45,7 @@ export function recordSignalOffence(
   const eventId = store.events.add({
     kind: 'alert',
     at: now,
-    groupId: group.id,
-    memberKey: member.key,
-    memberId: member.id,
-    memberName: member.displayName,
-    rule: rule.name,
-    messageId: message.id,
-    text: message.text,
+    ...offenceFields({ group, member, rule, message }),
     detail: { ...detail, sanction: proposal.sanction, divertedToRep: true },
     hit: true,
     dryRun: proposal.dryRun,
