@@ -3,7 +3,7 @@
 import { decideKnownOffender } from '../../shared/policy/index.ts'
 import { queueRepNote } from '../actions/rep-channel.ts'
 import { knownOffenderNote, markedOffenderNote } from '../actions/rep-notes.ts'
-import type { GroupRecord, GuardEvent, Store } from '../store/index.ts'
+import type { GroupRecord, GuardEvent, MarkedOffender, Store } from '../store/index.ts'
 import type { KnownMember } from './member-identity.ts'
 import { queueStrikelessRemoval } from './queue-removal.ts'
 import type { RemovalPlan } from './removal-plan.ts'
@@ -41,7 +41,11 @@ export function teamListing(store: Store, memberKey: string): PreviousRemoval | 
 /** A member the rep marked as a known offender from their story. */
 export function repMark(store: Store, memberKey: string): PreviousRemoval | null {
   const mark = store.markedOffenders.get(memberKey)
-  if (!mark) return null
+  return mark ? markedByRep(mark) : null
+}
+
+/** What a mark says of the member it was made on. */
+export function markedByRep(mark: MarkedOffender): PreviousRemoval {
   return {
     rule: null,
     groupTopic: '',

@@ -5,7 +5,7 @@ import type { Store } from '../store/index.ts'
 import type { MemberJoin } from '../wechat/chat-port.ts'
 import type { GuardContext } from './guard-context.ts'
 import { lookUpGroup } from './group-lookup.ts'
-import { localRemoval, recordKnownOffender, repMark, teamListing } from './known-offenders.ts'
+import { localRemoval, markedByRep, recordKnownOffender, repMark, teamListing, type PreviousRemoval } from './known-offenders.ts'
 import { identifyMember, isImmune, rememberLook, type KnownMember } from './member-identity.ts'
 import { isTrustedInviter, recordOutsiderInvite } from './outsider-invites.ts'
 import { planRemoval } from './removal-plan.ts'
@@ -32,10 +32,10 @@ export async function screenJoin(context: GuardContext, join: MemberJoin): Promi
       const removed = store.events.lastRemovalOf({ memberKey: member.key, memberId })
       const previous = repMark(store, member.key) ?? (removed ? localRemoval(store, removed) : teamListing(store, member.key))
       if (previous) return { queued: recordKnownOffender(store, { group, member, previous, plan }, now), welcome: false }
-      // Nothing stable to go by: the same name and avatar as a removed member is only a probable match.
-      const probable = member.look ? store.events.probableRemovalOf(member.look) : null
+      // Nothing stable to go by: the same name and avatar as a removed or marked member is only a probable match.
+      const probable = member.look ? probablePrevious(store, member.look) : null
       if (probable) {
-        const sighting = { group, member, previous: localRemoval(store, probable), plan, probable: true }
+        const sighting = { group, member, previous: probable, plan, probable: true }
         return { queued: recordKnownOffender(store, sighting, now), welcome: false }
       }
       if (inviter && !isTrustedInviter(group, chat.selfId(), inviter)) {
@@ -49,6 +49,14 @@ export async function screenJoin(context: GuardContext, join: MemberJoin): Promi
   }
   if (welcomeNewMembers(store, group.id, welcome, clock())) queued = true
   if (queued) context.queue.poke()
+}
+
+/** A member removed or marked before with the same name and avatar: the rep's mark first, as with stable ids. */
+function probablePrevious(store: Store, look: { name: string; avatarHash: string }): PreviousRemoval | null {
+  const mark = store.markedOffenders.probableOf(look)
+  if (mark) return markedByRep(mark)
+  const removed = store.events.probableRemovalOf(look)
+  return removed ? localRemoval(store, removed) : null
 }
 
 /** Returns whether a welcome was queued. */

@@ -24,6 +24,8 @@ export interface MarkedOffendersTable {
   /** Returns the mark taken away, or null when the member was not marked. */
   unmark(memberKey: string): MarkedOffender | null
   get(memberKey: string): MarkedOffender | null
+  /** The latest mark of a member without a stable id seen (any group, any login) with this name and avatar. */
+  probableOf(look: { name: string; avatarHash: string }): MarkedOffender | null
   list(): MarkedOffender[]
   /** Makes the marks exactly `entries` (an import): only marks that come or go fire the team triggers. */
   replaceAll(entries: readonly MarkedOffender[]): void
@@ -41,6 +43,11 @@ export function createMarkedOffendersTable(db: Database): MarkedOffendersTable {
   const selectOne = db.prepare<[string], MarkRow>('SELECT * FROM marked_offenders WHERE member_key = ?')
   const deleteOne = db.prepare<[string], MarkRow>('DELETE FROM marked_offenders WHERE member_key = ? RETURNING *')
   const selectAll = db.prepare<[], MarkRow>('SELECT * FROM marked_offenders ORDER BY marked_at, member_key')
+  const selectProbable = db.prepare<[{ name: string; avatarHash: string }], MarkRow>(
+    `SELECT marked_offenders.* FROM members JOIN marked_offenders ON marked_offenders.member_key = members.member_key
+     WHERE members.name = @name AND members.avatar_hash = @avatarHash
+     ORDER BY marked_offenders.marked_at DESC LIMIT 1`,
+  )
   const update = db.prepare<[MarkRow]>(
     `UPDATE marked_offenders SET member_name = @member_name, reason = @reason, marked_at = @marked_at, event_id = @event_id
      WHERE member_key = @member_key`,
@@ -61,6 +68,10 @@ export function createMarkedOffendersTable(db: Database): MarkedOffendersTable {
     },
     get(memberKey) {
       const row = selectOne.get(memberKey)
+      return row ? toMark(row) : null
+    },
+    probableOf(look) {
+      const row = selectProbable.get(look)
       return row ? toMark(row) : null
     },
     list: () => selectAll.all().map(toMark),

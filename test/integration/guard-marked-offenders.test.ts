@@ -104,3 +104,27 @@ describe('a mark in team mode', () => {
     ])
   })
 })
+
+describe('a marked member without a stable id', () => {
+  it('is matched after a re-login by name and avatar only as "probable": an alert with the rep’s reason, never a removal', async () => {
+    h = await createHarness({ settings: { knownOffenderAction: 'remove' } })
+    h.chat.avatars.set('bob', 'avatar-1')
+    await h.send('bob', '代购')
+    await h.guard.flush()
+    h.guard.markOffender({ memberKey: 'name:g1:Bob', reason: '拉人去别的群' })
+
+    // After a re-login web WeChat gives everyone new ids: the same person comes back as another contact.
+    h.chat.addContact('bob-again', 'Bob', null)
+    h.chat.avatars.set('bob-again', 'avatar-1')
+    h.chat.addContact('other-bob', 'Bob', null)
+    h.chat.avatars.set('other-bob', 'avatar-2')
+    await h.join('g2', 'bob-again')
+    await h.join('g2', 'other-bob')
+    await h.guard.flush()
+
+    const joined = h.store.events.list({ kind: 'known_offender_joined' })
+    expect(joined).toHaveLength(1)
+    expect(joined[0]).toMatchObject({ memberId: 'bob-again', detail: { probable: true, action: 'alert', markedByRep: true, markReason: '拉人去别的群' } })
+    expect(h.chat.calls.filter((call) => call.startsWith('remove'))).toEqual([])
+  })
+})
