@@ -37,11 +37,13 @@ describe('the starter pack on mother-and-baby group chat', () => {
     expect(new Set([...ordinary, ...marketing].map((message) => message.text)).size).toBe(ordinary.length + marketing.length)
   })
 
-  it(`meets the floors: precision >= ${PRECISION_FLOOR}, recall >= ${RECALL_FLOOR}`, () => {
-    const falseAlarms = ordinary.filter((message) => flagged(message.text))
-    const caught = marketing.filter((message) => flagged(message.text))
+  // The set written with the pack, and two written by others who never saw it (see the fixtures' README).
+  it.each(['.', 'held-out-1', 'held-out-2'])(`meets the floors on %s: precision >= ${PRECISION_FLOOR}, recall >= ${RECALL_FLOOR}`, (set) => {
+    const falseAlarms = readSet(path.join(set, 'ordinary.tsv')).filter((message) => flagged(message.text))
+    const wanted = readSet(path.join(set, 'marketing.tsv'))
+    const caught = wanted.filter((message) => flagged(message.text))
     const precision = caught.length / (caught.length + falseAlarms.length)
-    const recall = caught.length / marketing.length
+    const recall = caught.length / wanted.length
     expect(precision, `false alarms: ${falseAlarms.map((message) => message.text).join(' / ')}`).toBeGreaterThanOrEqual(PRECISION_FLOOR)
     expect(recall).toBeGreaterThanOrEqual(RECALL_FLOOR)
   })
