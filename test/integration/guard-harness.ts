@@ -222,6 +222,20 @@ export async function createHarness(
   return harness
 }
 
+/**
+ * After a re-login web WeChat gives everyone new ids: Bob (avatar-1, no stable id) comes back to g2 as another contact,
+ * and so does someone else called Bob with another avatar.
+ */
+export async function bobAndAnotherBobJoinAfterRelogin(h: Harness): Promise<void> {
+  h.chat.addContact('bob-again', 'Bob', null)
+  h.chat.avatars.set('bob-again', 'avatar-1')
+  h.chat.addContact('other-bob', 'Bob', null)
+  h.chat.avatars.set('other-bob', 'avatar-2')
+  await h.join('g2', 'bob-again')
+  await h.join('g2', 'other-bob')
+  await h.guard.flush()
+}
+
 export function eventKinds(store: Store): string[] {
   return store.events
     .list({ limit: 1000 })

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createHarness, eventKinds, type Harness } from './guard-harness.ts'
+import { bobAndAnotherBobJoinAfterRelogin, createHarness, eventKinds, type Harness } from './guard-harness.ts'
 
 let h: Harness
 afterEach(() => h?.close())
@@ -96,14 +96,7 @@ describe('a member without a stable id', () => {
     await h.guard.flush()
     expect(h.store.events.list({ kind: 'removal' })[0]).toMatchObject({ status: 'done', memberId: 'bob' })
 
-    // After a re-login web WeChat gives everyone new ids: the same person comes back as another contact.
-    h.chat.addContact('bob-again', 'Bob', null)
-    h.chat.avatars.set('bob-again', 'avatar-1')
-    h.chat.addContact('other-bob', 'Bob', null)
-    h.chat.avatars.set('other-bob', 'avatar-2')
-    await h.join('g2', 'bob-again')
-    await h.join('g2', 'other-bob')
-    await h.guard.flush()
+    await bobAndAnotherBobJoinAfterRelogin(h)
 
     const joined = h.store.events.list({ kind: 'known_offender_joined' })
     expect(joined).toHaveLength(1)

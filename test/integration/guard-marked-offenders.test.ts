@@ -2,7 +2,7 @@
 // like a member removed before (same setting, same rep note, same removal), until the rep takes the mark back.
 import { afterEach, describe, expect, it } from 'vitest'
 import { OverrideError } from '../../electron/guard/index.ts'
-import { createHarness, eventKinds, type Harness } from './guard-harness.ts'
+import { bobAndAnotherBobJoinAfterRelogin, createHarness, eventKinds, type Harness } from './guard-harness.ts'
 
 let h: Harness
 afterEach(() => h?.close())
@@ -113,14 +113,7 @@ describe('a marked member without a stable id', () => {
     await h.guard.flush()
     h.guard.markOffender({ memberKey: 'name:g1:Bob', reason: '拉人去别的群' })
 
-    // After a re-login web WeChat gives everyone new ids: the same person comes back as another contact.
-    h.chat.addContact('bob-again', 'Bob', null)
-    h.chat.avatars.set('bob-again', 'avatar-1')
-    h.chat.addContact('other-bob', 'Bob', null)
-    h.chat.avatars.set('other-bob', 'avatar-2')
-    await h.join('g2', 'bob-again')
-    await h.join('g2', 'other-bob')
-    await h.guard.flush()
+    await bobAndAnotherBobJoinAfterRelogin(h)
 
     const joined = h.store.events.list({ kind: 'known_offender_joined' })
     expect(joined).toHaveLength(1)
