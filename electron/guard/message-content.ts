@@ -10,6 +10,7 @@ import type { GroupRecord } from '../store/index.ts'
 import type { IncomingMessage } from '../wechat/chat-port.ts'
 import type { GuardContext } from './guard-context.ts'
 import type { KnownMember } from './member-identity.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 export interface MessageContent {
   text: string
@@ -29,7 +30,7 @@ export async function readMessageContent(context: GuardContext, message: Incomin
   try {
     bytes = (await message.media()).bytes
   } catch (error) {
-    recordFailure({ code: 'image-unreadable', reason: error instanceof Error ? error.message : String(error) })
+    recordFailure({ code: 'image-unreadable', reason: errorText(error) })
     return plain
   }
 
@@ -38,7 +39,7 @@ export async function readMessageContent(context: GuardContext, message: Incomin
     try {
       codes = (await images.read(bytes)).map((code) => code.text)
     } catch (error) {
-      const failure = error instanceof ImageError ? error : new ImageError('image-unreadable', error instanceof Error ? error.message : String(error))
+      const failure = error instanceof ImageError ? error : new ImageError('image-unreadable', errorText(error))
       recordFailure({ code: failure.code, reason: failure.detail })
     }
   }

@@ -8,6 +8,7 @@ import sharp from 'sharp'
 import type { Region, Sharp } from 'sharp'
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader'
 import { ImageError } from './image-failures.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 export interface ImageLimits {
   /** Refused above this many bytes. */
@@ -103,7 +104,7 @@ export async function decodeQrCodes(bytes: Uint8Array, limits: ImageLimits = DEF
     width = oriented.info.width
     height = oriented.info.height
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorText(error)
     if (/pixel limit/iu.test(message)) throw new ImageError('image-too-many-pixels', message)
     throw new ImageError('image-unreadable', message)
   }

@@ -6,6 +6,7 @@ import sharp from 'sharp'
 import type { BaiduCall, BaiduClient, ServiceAnswer } from '../baidu/index.ts'
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from './decode-qr.ts'
 import { ImageError } from './image-failures.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 export const GENERAL_OCR_PATH = '/rest/2.0/ocr/v1/general_basic'
 const LONGEST_SIDE = 2048
@@ -53,7 +54,7 @@ export function createImageTextReader(client: BaiduClient, limits: ImageLimits =
           .jpeg({ quality: 85 })
           .toBuffer()
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
+        const message = errorText(error)
         throw new ImageError(/pixel limit/iu.test(message) ? 'image-too-many-pixels' : 'image-unreadable', message)
       }
       return client.call(generalOcrCall(jpeg))

@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads'
 import { decodeQrCodes, type ImageLimits, type QrCodeFound } from './decode-qr.ts'
 import { ImageError, type ImageFailureCode } from './image-failures.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 export type QrRequest = { id: number; bytes: Uint8Array; limits: ImageLimits }
 export type QrReply = { id: number; ok: true; codes: QrCodeFound[] } | { id: number; ok: false; code: ImageFailureCode; detail: string }
@@ -17,7 +18,7 @@ port.on('message', (request: QrRequest) => {
       const reply: QrReply =
         error instanceof ImageError
           ? { id: request.id, ok: false, code: error.code, detail: error.detail }
-          : { id: request.id, ok: false, code: 'image-unreadable', detail: error instanceof Error ? error.message : String(error) }
+          : { id: request.id, ok: false, code: 'image-unreadable', detail: errorText(error) }
       port.postMessage(reply)
     },
   )

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { storeFaultOf } from '../health/store-faults.ts'
 import { secureDataFolder, PRIVATE_FILE_MODE, createPrivateFile } from './private-files.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 export const LOCK_FILE = 'qunguard.lock'
 const HOLDER_FILE = 'qunguard.lock.pid'
@@ -32,7 +33,7 @@ export class FolderUnwritableError extends Error {
     readonly dir: string,
     cause: unknown,
   ) {
-    super(`the data folder ${dir} cannot be written (${cause instanceof Error ? cause.message : String(cause)}); make it writable or choose another folder with --data`)
+    super(`the data folder ${dir} cannot be written (${errorText(cause)}); make it writable or choose another folder with --data`)
     this.name = 'FolderUnwritableError'
   }
 }

@@ -3,6 +3,7 @@
 import { ApiError, isApiMethod, parseApiInput, type ApiMethod, type QunGuardApi } from '../../shared/api/contract.ts'
 import type { WireResult } from '../../shared/api/http.ts'
 import { storeFaultOf } from '../health/store-faults.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 export type Dispatch = (method: string, input: unknown) => Promise<unknown>
 
@@ -21,7 +22,7 @@ export function toApiError(error: unknown): ApiError {
   const fault = storeFaultOf(error)
   // The window says these in the rep's language from the code; the message is for logs.
   if (fault) return new ApiError('unavailable', `the data file cannot be used now: ${fault}`, { fault })
-  return new ApiError('internal', error instanceof Error ? error.message : String(error))
+  return new ApiError('internal', errorText(error))
 }
 
 /** The failure both doors send: the same shape, details (which field was wrong) included. */

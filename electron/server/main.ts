@@ -13,6 +13,7 @@ import { openHttpDoor } from './http-door.ts'
 import { describeEvent } from './log-line.ts'
 import { loadOrCreateToken } from './token.ts'
 import { TOKEN_HASH_KEY } from '../../shared/api/http.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 const USAGE = `usage: npm run serve -- [--data DIR] [--port N] [--listen ADDRESS --allow-remote] [--demo [--pace MS]]
   --data DIR        the data folder (default: ~/.qunguard, or a new temporary folder with --demo)
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`serve: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.stderr.write(`serve: ${errorText(error)}\n`)
   // 3: the folder is taken by another instance (a supervisor should not restart in a loop hoping it frees).
   process.exit(error instanceof FolderInUseError ? 3 : 1)
 })

@@ -7,6 +7,7 @@ import { BotHost, type BotHostOptions, type HandledListener } from '../wechat/bo
 import type { ChatInbox, ChatPort } from '../wechat/chat-port.ts'
 import type { HostError } from '../wechat/host-errors.ts'
 import { redactSecrets, type PuppetInstance } from '../wechat/puppet-choice.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 export interface BotSlotOptions {
   dataDir: string
@@ -71,7 +72,7 @@ export class BotSlot {
     try {
       this.host = await BotHost.create(hostOptions)
     } catch (error) {
-      this.setIdle({ status: 'failed', puppet, error: redactSecrets(error instanceof Error ? error.message : String(error), [token]) })
+      this.setIdle({ status: 'failed', puppet, error: redactSecrets(errorText(error), [token]) })
       return false
     }
     this.host.attach(this.options.inbox)

@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads'
 import { AudioError } from './audio-failures.ts'
 import { decodeAudio } from './decode.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 export type DecodeRequest = { id: number; bytes: Uint8Array }
 export type DecodeReply =
@@ -22,7 +23,7 @@ port.on('message', (request: DecodeRequest) => {
       const reply: DecodeReply =
         error instanceof AudioError
           ? { id: request.id, ok: false, code: error.code, detail: error.detail }
-          : { id: request.id, ok: false, code: 'undecodable-audio', detail: error instanceof Error ? error.message : String(error) }
+          : { id: request.id, ok: false, code: 'undecodable-audio', detail: errorText(error) }
       port.postMessage(reply)
     },
   )

@@ -6,6 +6,7 @@ import { AudioError } from './audio-failures.ts'
 import { sniffAudioFormat, withTencentSilkPrefix, type AudioFormat } from './audio-format.ts'
 import { floatToPcm16, mixDown, resample } from './resample.ts'
 import { readWav } from './wav.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 export const SPEECH_SAMPLE_RATE = 16_000
 /** WeChat voice messages last at most 60 s; anything far longer is refused before it costs minutes of work. */
@@ -41,7 +42,7 @@ async function decodeToMono(format: AudioFormat, bytes: Uint8Array): Promise<Int
     case 'silk': {
       // silk-wasm decodes straight to the rate asked for.
       const decoded = await decodeSilk(withTencentSilkPrefix(bytes), SPEECH_SAMPLE_RATE).catch((error: unknown) => {
-        throw new AudioError('undecodable-audio', `SILK: ${error instanceof Error ? error.message : String(error)}`)
+        throw new AudioError('undecodable-audio', `SILK: ${errorText(error)}`)
       })
       const data = decoded.data
       return new Int16Array(data.buffer.slice(data.byteOffset, data.byteOffset + (data.byteLength & ~1)))

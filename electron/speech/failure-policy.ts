@@ -1,6 +1,7 @@
 // What a failed transcription means for its job: try again later, wait for the rep to fix the keys, or give up.
 import { BaiduError } from '../baidu/index.ts'
 import { AudioError } from './audio-failures.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 export type VoiceFailureCode = AudioError['code'] | BaiduError['code']
 
@@ -31,6 +32,6 @@ export function classifyFailure(error: unknown, attempts: number): FailureOutcom
     return { next: 'give-up', code, errNo, log: code === 'bad-request' ? error.message : null }
   }
   // Anything else is unexpected (a bug): retried like an outage, and logged.
-  const message = error instanceof Error ? error.message : String(error)
+  const message = errorText(error)
   return { next: attempts + 1 >= MAX_ATTEMPTS ? 'give-up' : 'retry', code: 'unreachable', errNo: null, log: message }
 }

@@ -13,6 +13,7 @@ import { splitAtPauses } from './split.ts'
 import { closeUntranscribed, repDecided, showUntranscribed, voiceDetail } from './voice-events.ts'
 import type { VoiceFiles } from './voice-files.ts'
 import { SPEECH_SAMPLE_RATE } from './decode.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** A puppet download that takes longer is given up as unavailable, so a job never waits on it for ever. */
@@ -89,7 +90,7 @@ export function createVoiceTranscriber(options: VoiceTranscriberOptions): VoiceT
       await options.judge(messageOf(job), { text: '', detail: { voice: voiceDetail(job) }, commit: () => recordFailure(job, outcome) })
     } catch (error) {
       // The guard could not judge it now (WeChat unreachable...): the failure is recorded all the same, never lost.
-      log(`message ${job.messageId}: judging without a transcript failed: ${error instanceof Error ? error.message : String(error)}`)
+      log(`message ${job.messageId}: judging without a transcript failed: ${errorText(error)}`)
       store.transaction(() => recordFailure(job, outcome))
     }
   }

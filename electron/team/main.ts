@@ -10,6 +10,7 @@ import { startThrowawayCluster, type ThrowawayCluster } from './throwaway-cluste
 import { openTeamDatabase, type TeamDatabase } from './team-db.ts'
 import { startTeamServer } from './team-server.ts'
 import { TEAM_PATHS } from '../../shared/team/wire.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 const USAGE = `usage: npm run team -- [--db URL] [--port P] [--host H] [--tls-cert FILE --tls-key FILE] [--allow-plain-http]
        npm run team -- --dev [--port P]
@@ -112,6 +113,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`team: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.stderr.write(`team: ${errorText(error)}\n`)
   process.exit(1)
 })

@@ -13,6 +13,7 @@ import { loadPuppet, redactSecrets, type PuppetInstance, type PuppetSetting } fr
 import { WechatyChatPort } from './wechaty-chat-port.ts'
 import { capabilitiesOf } from '../../shared/capabilities/index.ts'
 import { silencePuppetLoggers } from './puppet-faults.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 /** Wechaty keeps the puppet's session in `<name>.memory-card.json`, so a restart can skip the QR scan. */
 export const SESSION_NAME = 'wechat-session'
@@ -87,7 +88,7 @@ export class BotHost {
    * `secrets` are redacted besides the bot's own token (one saved since the bot started).
    */
   puppetFailed(error: unknown, secrets: readonly (string | undefined)[] = []): HostError {
-    const entry = this.errorLog.record('wechaty', redactSecrets(error instanceof Error ? error.message : String(error), secrets))
+    const entry = this.errorLog.record('wechaty', redactSecrets(errorText(error), secrets))
     this.loginStore.failed(entry.message)
     return entry
   }

@@ -1,5 +1,6 @@
 // The bot host's record of errors: kept, shown, never fatal.
 import { redactSecrets } from './puppet-choice.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 export interface HostError {
   time: number
@@ -22,7 +23,7 @@ export class HostErrorLog {
   ) {}
 
   record(source: HostError['source'], error: unknown): HostError {
-    const text = error instanceof Error ? error.message : String(error)
+    const text = errorText(error)
     const entry: HostError = { time: this.now(), source, message: redactSecrets(text, this.secrets) }
     this.kept.push(entry)
     if (this.kept.length > KEPT_ERRORS) this.kept.shift()

@@ -7,6 +7,7 @@ export type { PuppetName }
 
 export { DEFAULT_PUPPET, PADPLUS_RETIRED_NOTE, PUPPET_CHOICES, type PuppetChoice } from '../../shared/api/puppets.ts'
 import { PUPPET_CHOICES, type PuppetChoice } from '../../shared/api/puppets.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 export interface PuppetSetting {
   name: PuppetName
@@ -42,12 +43,8 @@ async function importPuppet(name: PuppetName): Promise<PuppetModule> {
     return (await import(specifier)) as PuppetModule
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND'
-    throw new PuppetUnavailableError(name, missing ? `the package is not installed (npm install ${name})` : describe(error))
+    throw new PuppetUnavailableError(name, missing ? `the package is not installed (npm install ${name})` : errorText(error))
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 export async function loadPuppet(setting: PuppetSetting): Promise<PuppetInstance> {

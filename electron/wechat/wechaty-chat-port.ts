@@ -5,6 +5,7 @@ import { rolesFullyKnown, type PuppetCapabilities } from '../../shared/capabilit
 import { ChatRefusedError, ChatUnavailableError, type ChatGroup, type ChatMember, type ChatOperation, type ChatPort } from './chat-port.ts'
 import { chatGroupOf } from './chat-group.ts'
 import { transientReason } from './chat-errors.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 
 /** WeChat's "File Transfer" chat: the account's own notes, which every protocol knows by this id. */
 export const FILE_HELPER_ID = 'filehelper'
@@ -165,7 +166,7 @@ export class WechatyChatPort implements ChatPort {
       await request()
     } catch (error) {
       if (transientReason(error)) throw error
-      throw new ChatRefusedError(operation, error instanceof Error ? error.message : String(error))
+      throw new ChatRefusedError(operation, errorText(error))
     }
   }
 }

@@ -12,10 +12,12 @@ describe('telling a puppet’s errors apart', () => {
     expect(reasonOf('boom')).toEqual({ code: 'unknown_error', params: { message: 'boom' } })
   })
 
-  it('never throws on hostile error texts, and keeps what it stores short', () => {
+  it('never throws on hostile error texts or whatever a puppet rejects with, and keeps what it stores short', () => {
+    expect(reasonOf({ toString: '' })).toEqual({ code: 'unknown_error', params: { message: 'unreadable error' } })
+    expect(reasonOf(Object.create(null))).toEqual({ code: 'unknown_error', params: { message: 'unreadable error' } })
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 5000 }), fc.anything()), (thrown) => {
-        const reason = reasonOf(thrown instanceof Error ? thrown : new Error(String(thrown)))
+      fc.property(fc.oneof(fc.string({ maxLength: 5000 }), fc.anything(), fc.string({ maxLength: 5000 }).map((text) => new Error(text))), (thrown) => {
+        const reason = reasonOf(thrown)
         expect((reason.params?.message ?? '').length).toBeLessThanOrEqual(200)
         for (const language of ['en', 'zh-CN'] as const) expect(typeof actionReasonText(reason, language)).toBe('string')
       }),
