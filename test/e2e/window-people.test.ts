@@ -177,6 +177,44 @@ describe('the rep’s groups, feed and members (demo server, chromium)', () => {
     await card('warning', '招财猫').first().waitFor({ timeout: 10_000 })
   }, 60_000)
 
+  it('keeps an event that came while the feed was loading, instead of the page read before it', async () => {
+    await go(page, 'feed')
+    const views = page.getByTestId('feed-filter-needs-rep')
+    await views.getByText('需要我处理').click()
+    await settle(page)
+    const api = async (method: string, input: unknown) => {
+      const { origin, hash } = new URL(server.url)
+      const token = new URLSearchParams(hash.slice(1)).get('token')!
+      const response = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) })
+      return ((await response.json()) as { result: { items: { memberName: string | null; memberKey: string | null }[] } }).result
+    }
+    const memberKey = (await api('listFeed', { limit: 500 })).items.find((event) => event.memberName === '招财猫')!.memberKey!
+
+    // The next first page is read by the service at once but reaches the window only when let go.
+    let letGo!: () => void
+    const held = new Promise<void>((resolve) => (letGo = resolve))
+    let read!: () => void
+    const pageRead = new Promise<void>((resolve) => (read = resolve))
+    await page.route('**/api/listFeed', async (route) => {
+      const response = await route.fetch()
+      read()
+      await held
+      await route.fulfill({ response })
+    })
+    await views.getByText('全部').click()
+    await pageRead
+    // Meanwhile the rep marks 招财猫 (from another window): the feed hears of it before its page arrives.
+    await api('setKnownOffender', { memberKey, marked: true, reason: '测试' })
+    const marked = card('offender_marked', '招财猫')
+    await marked.first().waitFor({ timeout: 10_000 })
+    // Then the page read before it arrives: the mark stays.
+    letGo()
+    await settle(page)
+    expect(await marked.count()).toBe(1)
+    await page.unroute('**/api/listFeed')
+    await api('setKnownOffender', { memberKey, marked: false })
+  }, 60_000)
+
   it('pardons from the keyboard: the confirmation takes the focus, and the groups’ 7-day count follows', async () => {
     await go(page, 'groups')
     const before = await warnings7d('母婴好物团购群')

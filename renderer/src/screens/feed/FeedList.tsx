@@ -14,7 +14,9 @@ export function FeedList() {
   const [filter, setFilter] = useState<FeedFilter>(() => ({ time: 'all', needsRep: view === FEED_NEEDS_REP }))
   // The bell asks for what needs the rep, even when the feed is open already.
   useEffect(() => {
-    if (asked > 0) setFilter((current) => ({ ...current, needsRep: view === FEED_NEEDS_REP }))
+    const needsRep = view === FEED_NEEDS_REP
+    // A new filter reloads the list: only when the view asked for differs from the one shown.
+    if (asked > 0) setFilter((current) => (current.needsRep === needsRep ? current : { ...current, needsRep }))
   }, [view, asked])
   const change = (next: FeedFilter) => {
     if (next.needsRep !== filter.needsRep) showView('feed', next.needsRep ? FEED_NEEDS_REP : null)
