@@ -8,6 +8,7 @@
 // older compile can never replace a newer save.
 import { RuleSetError, type CompiledRuleSet } from '../../shared/rules/index.ts'
 import type { Rule, RuleInput } from '../../shared/rules/types.ts'
+import { errorText } from '../../shared/text/error-text.ts'
 import { storeFaultOf } from '../health/store-faults.ts'
 import { compileRulesInSlices } from '../rules/in-slices.ts'
 import type { Store } from '../store/index.ts'
@@ -74,7 +75,7 @@ export function createRuleCache(store: Store): RuleCache {
   /** Nobody waits for a background compile: a store fault is retried by the next call (the revision still differs). */
   function backgroundFailed(error: unknown, now: number): void {
     if (storeFaultOf(error) !== null) return
-    store.events.add({ kind: 'action_failed', at: now, detail: { reason: `the rules could not be compiled: ${(error as Error).message}` } })
+    store.events.add({ kind: 'action_failed', at: now, detail: { reason: `the rules could not be compiled: ${errorText(error)}` } })
   }
 
   return {

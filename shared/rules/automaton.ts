@@ -57,15 +57,11 @@ export class Automaton {
     this.outList = tables.outList
   }
 
-  private slot(state: number, symbol: number): number {
-    return slotOf(state * this.symbols + symbol, this.mask)
-  }
-
   private get(state: number, symbol: number): number {
     if (state === 0) return this.rootNext[symbol]!
     if ((this.childBits[state]! & (1 << (symbol & 31))) === 0) return EMPTY
     const key = state * this.symbols + symbol
-    let slot = this.slot(state, symbol)
+    let slot = slotOf(key, this.mask)
     for (;;) {
       const found = this.tableKeys[slot]!
       if (found === key) return this.tableValues[slot]!
